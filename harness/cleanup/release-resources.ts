@@ -1,0 +1,14 @@
+import { removeContainer, removeHostDir, removeVolume } from "./remove-resources.js";
+import type { TestScope } from "../run/current-test.js";
+import { runContext } from "../run/run-context.js";
+import { tracker } from "../run/resource-tracker.js";
+
+/** Removes what a test (or, with `undefined`, the whole file) created, in dependency order. */
+export async function releaseResources(scope: TestScope | undefined): Promise<void> {
+  const run = runContext();
+  const owned = tracker.ownedBy(scope);
+  await Promise.all(owned.containers.map((id) => removeContainer(id, run.runId)));
+  await Promise.all(owned.volumes.map((name) => removeVolume(name, run.runId)));
+  await Promise.all(owned.hostDirs.map((path) => removeHostDir(path, run, run.image)));
+  tracker.forget(owned);
+}

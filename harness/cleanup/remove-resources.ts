@@ -1,0 +1,115 @@
+import { execFileSync } from "node:child_process";
+import { rm } from "node:fs/promises";
+import { dirname, basename } from "node:path";
+import { execa } from "execa";
+import { dockerClient } from "../docker/docker-client.js";
+import { LABEL_MANAGED, LABEL_OWNER_HOST, LABEL_OWNER_PID, LABEL_RUN_ID, runLabels } from "../run/labels.js";
+import type { RunIdentity } from "../run/labels.js";
+
+/** Refuses, loudly, to touch anything this run did not create. */
+export async function assertOwnedContainer(id: string, runId: string): Promise<void> {
+  const info = await dockerClient().getContainer(id).inspect();
+  const owner = info.Config.Labels?.[LABEL_RUN_ID];
+  if (owner !== runId) {
+    throw new Error(`refusing to touch container ${info.Name} (${id.slice(0, 12)}): it was not created by harness run ${runId}`);
+  }
+}
+
+export async function removeContainer(id: string, runId: string): Promise<void> {
+  try {
+    await assertOwnedContainer(id, runId);
+    await dockerClient().getContainer(id).remove({ force: true, v: true });
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode === 404) return; // already gone
+    throw error;
+  }
+}
+
+export async function removeVolume(name: string, runId: string): Promise<void> {
+  const volume = dockerClient().getVolume(name);
+  try {
+    const info = await volume.inspect();
+    if (info.Labels?.[LABEL_RUN_ID] !== runId) {
+      throw new Error(`refusing to remove volume ${name}: it was not created by harness run ${runId}`);
+    }
+    await volume.remove();
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode === 404) return;
+    throw error;
+  }
+}
+
+/**
+ * Host folders a test mounted can hold files made by other uids inside the container; when plain
+ * removal is refused, a throwaway container of the image under test removes them as root.
+ */
+export async function removeHostDir(path: string, run: RunIdentity, image: string): Promise<void> {
+  try {
+    await rm(path, { recursive: true, force: true });
+    return;
+  } catch {
+    // fall through to the container
+  }
+  const labels = Object.entries(runLabels(run)).flatMap(([key, value]) => ["--label", `${key}=${value}`]);
+  await execa("docker", [
+    "run", "--rm", ...labels, "--user", "0:0", "--entrypoint", "rm",
+    "-v", `${dirname(path)}:/parent`, image, "-rf", `/parent/${basename(path)}`,
+  ]);
+}
+
+/** Everything labelled with this run id: containers first (they hold the volumes), then volumes. */
+export async function removeRunResources(runId: string): Promise<{ containers: number; volumes: number }> {
+  const docker = dockerClient();
+  const filters = JSON.stringify({ label: [`${LABEL_RUN_ID}=${runId}`] });
+  const containers = await docker.listContainers({ all: true, filters });
+  await Promise.all(containers.map((c) => removeContainer(c.Id, runId)));
+  const { Volumes: volumes = [] } = await docker.listVolumes({ filters });
+  await Promise.all(volumes.map((v) => removeVolume(v.Name, runId)));
+  return { containers: containers.length, volumes: volumes.length };
+}
+
+/**
+ * At start: what earlier runs on this host left behind when they were killed (their owner process
+ * is gone). Runs owned by live processes, or by other hosts sharing the daemon, are left alone.
+ */
+export async function sweepDeadRuns(ownHost: string): Promise<string[]> {
+  const docker = dockerClient();
+  const filters = JSON.stringify({ label: [`${LABEL_MANAGED}=true`, `${LABEL_OWNER_HOST}=${ownHost}`] });
+  const containers = await docker.listContainers({ all: true, filters });
+  const { Volumes: volumes = [] } = await docker.listVolumes({ filters });
+  const owners = new Map<string, number>();
+  for (const labels of [...containers.map((c) => c.Labels), ...volumes.map((v) => v.Labels ?? {})]) {
+    const runId = labels[LABEL_RUN_ID];
+    const pid = Number(labels[LABEL_OWNER_PID]);
+    if (runId && Number.isInteger(pid)) owners.set(runId, pid);
+  }
+  const dead = [...owners].filter(([, pid]) => !processAlive(pid)).map(([runId]) => runId);
+  for (const runId of dead) await removeRunResources(runId);
+  return dead;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Synchronous variant for signal handlers, where the event loop may not get another turn. */
+export function removeRunResourcesSync(runId: string): void {
+  const label = `label=${LABEL_RUN_ID}=${runId}`;
+  const run = (args: string[]) => {
+    try {
+      return execFileSync("docker", args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 20_000 });
+    } catch {
+      return "";
+    }
+  };
+  const ids = run(["ps", "-aq", "--filter", label]).split("\n").filter(Boolean);
+  if (ids.length > 0) run(["rm", "-fv", ...ids]);
+  const vols = run(["volume", "ls", "-q", "--filter", label]).split("\n").filter(Boolean);
+  if (vols.length > 0) run(["volume", "rm", "-f", ...vols]);
+}
+

@@ -1,0 +1,34 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { dockerClient } from "../docker/docker-client.js";
+import { runLabels } from "../run/labels.js";
+import { runContext } from "../run/run-context.js";
+import { tracker } from "../run/resource-tracker.js";
+
+/** A named volume for /opt/data, labelled with the run id and removed with the test (or file). */
+export async function createVolume(hint = "data"): Promise<string> {
+  const name = `hermes-harness-${hint}-${randomBytes(4).toString("hex")}`;
+  await dockerClient().createVolume({ Name: name, Labels: runLabels(runContext()) });
+  tracker.addVolume(name);
+  return name;
+}
+
+/**
+ * A host folder to bind-mount at /opt/data. Only a local daemon sees this host's files: specs that
+ * need one skip themselves when `hostBindMountsWork()` is false, and say so.
+ */
+export async function createHostDir(hint = "data"): Promise<string> {
+  const root = join(tmpdir(), `hermes-harness-${runContext().runId}`);
+  await mkdir(root, { recursive: true });
+  const dir = await mkdtemp(join(root, `${hint}-`));
+  tracker.addHostDir(dir);
+  return dir;
+}
+
+export function hostBindMountsWork(): boolean {
+  return runContext().localDaemon;
+}
+
+export const HOST_BIND_SKIP_REASON = "needs a host bind mount, and the Docker daemon is remote (DOCKER_HOST)";

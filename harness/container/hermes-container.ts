@@ -1,0 +1,230 @@
+import type Docker from "dockerode";
+import stripAnsi from "strip-ansi";
+import { execInContainer } from "../exec/exec-in-container.js";
+import { describeExec, type ExecResult } from "../exec/exec-result.js";
+import { type ExecUser, resolveExecUser } from "../exec/exec-user.js";
+import { recordTiming } from "../profiling/recorder.js";
+import { type BootRecord, parseBootLog } from "../read/boot-log.js";
+import { type FileStat, parseStat, STAT_FORMAT } from "../read/file-stat.js";
+import { PS_ARGV, parseProcessTable, type ProcessRow } from "../read/process-table.js";
+import { parseSvstat, type SlotStatus } from "../read/svstat.js";
+import type { TrackedContainer } from "../run/resource-tracker.js";
+import { waitFor } from "../wait/wait-for.js";
+import { BOOT_LOG } from "./boot-log-location.js";
+import { waitForBootReadiness } from "./boot-readiness-wait-strategy.js";
+
+export type ExecOptions = ExecUser & {
+  env?: Record<string, string>;
+  workingDir?: string;
+  stdin?: string;
+  /** Default 30 s. */
+  timeoutMs?: number;
+};
+
+export interface HttpResponse {
+  status: number;
+  body: string;
+}
+
+const SCANDIR = "/run/service";
+const VENV_PYTHON = "/opt/hermes/.venv/bin/python";
+
+/** A running Hermes container, seen the way a user sees it: through docker exec as hermes. */
+export class HermesContainer {
+  constructor(
+    readonly container: Docker.Container,
+    readonly name: string,
+    private readonly tracked: TrackedContainer,
+    private readonly hostPorts: ReadonlyMap<number, number>,
+  ) {}
+
+  get id(): string {
+    return this.container.id;
+  }
+
+  /** Runs argv in the container, as hermes unless `{ root: { reason } }` says why not. */
+  async exec(argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+    const { user, rootReason } = resolveExecUser(options);
+    const started = Date.now();
+    const record = { at: new Date().toISOString(), user, rootReason, argv, ms: 0 } as TrackedContainer["execs"][number];
+    this.tracked.execs.push(record);
+    try {
+      const result = await execInContainer(this.container, {
+        argv,
+        user,
+        env: options.env,
+        workingDir: options.workingDir,
+        stdin: options.stdin,
+        timeoutMs: options.timeoutMs ?? 30_000,
+      });
+      record.exitCode = result.exitCode;
+      return result;
+    } catch (error) {
+      record.error = (error as Error).message.split("\n")[0];
+      throw error;
+    } finally {
+      record.ms = Date.now() - started;
+      recordTiming("docker", `exec ${argv.join(" ").slice(0, 80)}`, record.ms);
+    }
+  }
+
+  /** `sh -c script`, as hermes by default. */
+  sh(script: string, options: ExecOptions = {}): Promise<ExecResult> {
+    return this.exec(["sh", "-c", script], options);
+  }
+
+  /** Like exec, but a non-zero exit is an error that shows both streams; returns stdout. */
+  async ok(argv: readonly string[], options: ExecOptions = {}): Promise<string> {
+    const result = await this.exec(argv, options);
+    if (result.exitCode !== 0) throw new Error(`command failed in ${this.name}\n${describeExec(argv, result)}`);
+    return result.stdout;
+  }
+
+  shOk(script: string, options: ExecOptions = {}): Promise<string> {
+    return this.ok(["sh", "-c", script], options);
+  }
+
+  /** The process table (pid, ppid, uid, user, state, args), read as hermes. */
+  async processes(): Promise<ProcessRow[]> {
+    return parseProcessTable(await this.ok(PS_ARGV));
+  }
+
+  /** An s6 slot's status, read as hermes with s6-svstat (C6.6). */
+  async svstat(slot: string): Promise<SlotStatus> {
+    const argv = ["/command/s6-svstat", `${SCANDIR}/${slot}`];
+    const result = await this.exec(argv);
+    if (result.exitCode !== 0) throw new Error(`s6-svstat failed for slot ${slot}\n${describeExec(argv, result)}`);
+    return parseSvstat(result.stdout);
+  }
+
+  /** Slot names in the scandir (dot-directories excluded, as s6-svscan ignores them). */
+  async slots(): Promise<string[]> {
+    const out = await this.shOk(`ls -1 ${SCANDIR}`);
+    return out.split("\n").filter((name) => name && !name.startsWith("."));
+  }
+
+  /** lstat of a path (a symlink is reported as one), read as hermes unless told otherwise. */
+  async stat(path: string, options: ExecUser = {}): Promise<FileStat> {
+    return parseStat(await this.ok(["stat", "-c", STAT_FORMAT, "--", path], options));
+  }
+
+  async exists(path: string, options: ExecUser = {}): Promise<boolean> {
+    return (await this.exec(["test", "-e", path], options)).exitCode === 0;
+  }
+
+  async readFile(path: string, options: ExecUser = {}): Promise<string> {
+    return this.ok(["cat", "--", path], options);
+  }
+
+  /** An HTTP GET from inside the container (the image's own Python), as hermes. */
+  async httpGet(port: number, path: string): Promise<HttpResponse> {
+    const script = [
+      "import sys, urllib.request, urllib.error",
+      "try:",
+      "    r = urllib.request.urlopen(sys.argv[1], timeout=5); print(r.status); print(r.read().decode(), end='')",
+      "except urllib.error.HTTPError as e:",
+      "    print(e.code); print(e.read().decode(), end='')",
+    ].join("\n");
+    const out = await this.ok([VENV_PYTHON, "-c", script, `http://127.0.0.1:${port}${path}`]);
+    const newline = out.indexOf("\n");
+    return { status: Number(out.slice(0, newline)), body: out.slice(newline + 1) };
+  }
+
+  /** `http://127.0.0.1:<host port>` for a port published with `ports`. */
+  hostUrl(containerPort: number): string {
+    const hostPort = this.hostPorts.get(containerPort);
+    if (hostPort === undefined) throw new Error(`port ${containerPort} was not published; pass it in ports`);
+    return `http://127.0.0.1:${hostPort}`;
+  }
+
+  /** `docker logs`, both streams, ANSI stripped. */
+  async logs(): Promise<string> {
+    const buffer = (await this.container.logs({ stdout: true, stderr: true, follow: false })) as unknown as Buffer;
+    return stripAnsi(demuxLogBuffer(buffer));
+  }
+
+  async bootLogText(): Promise<string> {
+    const result = await this.exec(["cat", BOOT_LOG]);
+    return result.exitCode === 0 ? result.stdout : "";
+  }
+
+  async bootRecords(): Promise<BootRecord[]> {
+    return parseBootLog(await this.bootLogText()).records;
+  }
+
+  /** Byte length of the boot log now: the offset after which a new boot's lines start. */
+  async bootLogBytes(): Promise<number> {
+    const result = await this.exec(["sh", "-c", `[ -f ${BOOT_LOG} ] && wc -c < ${BOOT_LOG} || echo 0`]);
+    return Number(result.stdout.trim()) || 0;
+  }
+
+  /** `docker restart`, then wait for the new boot's readiness line only (a stale line never counts). */
+  async restart(timeoutMs = 30_000): Promise<void> {
+    const before = await this.bootLogBytes();
+    const started = Date.now();
+    await this.container.restart({ t: 10 });
+    await waitForBootReadiness(this.container, before, timeoutMs);
+    recordTiming("docker", "restart until ready", Date.now() - started);
+  }
+
+  /** `docker stop`; returns how long it took and the exit code. */
+  async stop(graceSeconds = 10): Promise<{ ms: number; exitCode: number }> {
+    const started = Date.now();
+    await this.container.stop({ t: graceSeconds });
+    const ms = Date.now() - started;
+    return { ms, exitCode: (await this.container.inspect()).State.ExitCode };
+  }
+
+  async state(): Promise<Docker.ContainerInspectInfo["State"]> {
+    return (await this.container.inspect()).State;
+  }
+
+  /** Waits until an s6 slot's status satisfies `until` (read as hermes). */
+  waitForSlot(slot: string, until: (status: SlotStatus) => boolean, description: string, timeoutMs = 10_000): Promise<SlotStatus> {
+    return waitFor(() => this.svstat(slot), {
+      description: `slot ${slot}: ${description}`,
+      timeoutMs,
+      until,
+      describeValue: (status) => status.raw,
+    });
+  }
+
+  /** Waits until a slot is up with a pid different from `previousPid` (a restart happened). */
+  waitForNewPid(slot: string, previousPid: number | undefined, timeoutMs = 10_000): Promise<SlotStatus> {
+    return this.waitForSlot(
+      slot,
+      (status) => status.state === "up" && status.pid !== undefined && status.pid !== previousPid,
+      `up with a pid other than ${previousPid}`,
+      timeoutMs,
+    );
+  }
+
+  waitForFile(path: string, timeoutMs = 10_000): Promise<boolean> {
+    return waitFor(() => this.exists(path), { description: `${path} to exist`, timeoutMs });
+  }
+
+  /** Waits until `docker logs` has a line matching the pattern; returns that line. */
+  async waitForLogLine(pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+    const logs = await waitFor(() => this.logs(), {
+      description: `a docker logs line matching ${pattern}`,
+      timeoutMs,
+      until: (text) => text.split("\n").some((line) => pattern.test(line)),
+      describeValue: (text) => text.split("\n").slice(-15).join("\n"),
+    });
+    return logs.split("\n").find((line) => pattern.test(line)) ?? "";
+  }
+}
+
+/** docker logs without a TTY multiplexes stdout/stderr in 8-byte-header frames; a TTY does not. */
+export function demuxLogBuffer(buffer: Buffer): string {
+  const looksMultiplexed = buffer.length >= 8 && (buffer[0] === 1 || buffer[0] === 2) && buffer[1] === 0 && buffer[2] === 0;
+  if (!looksMultiplexed) return buffer.toString("utf8");
+  const parts: Buffer[] = [];
+  let offset = 0;
+  while (offset + 8 <= buffer.length) {
+    const size = buffer.readUInt32BE(offset + 4);
+    parts.push(buffer.subarray(offset + 8, offset + 8 + size));
+    offset += 8 + size;
+  }
+  return Buffer.concat(parts).toString("utf8");
+}

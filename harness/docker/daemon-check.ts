@@ -1,0 +1,38 @@
+import { HarnessSetupError } from "../errors/harness-setup-error.js";
+import { daemonAddress, dockerClient } from "./docker-client.js";
+
+export interface DaemonInfo {
+  version: string;
+  apiVersion: string;
+  os: string;
+  address: string;
+}
+
+const PING_TIMEOUT_MS = 4000;
+
+/** Fails fast (well inside 5 s) with one message that says how to get a daemon. */
+export async function checkDaemon(): Promise<DaemonInfo> {
+  const docker = dockerClient();
+  const address = daemonAddress();
+  try {
+    await withTimeout(docker.ping(), PING_TIMEOUT_MS, `no answer within ${PING_TIMEOUT_MS} ms`);
+    const version = await withTimeout(docker.version(), PING_TIMEOUT_MS, "no version answer");
+    return { version: version.Version, apiVersion: version.ApiVersion, os: version.Os, address };
+  } catch (error) {
+    throw new HarnessSetupError(
+      [
+        `No Docker daemon answers at ${address} (${(error as Error).message}).`,
+        "Start your Docker engine, or on a bare Debian host run (as root): bash scripts/provision-docker.sh",
+        "To use a remote engine, set DOCKER_HOST. Then run npm test again.",
+      ].join("\n"),
+    );
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,49 @@
+import { fileURLToPath } from "node:url";
+import { execa } from "execa";
+import { HarnessSetupError } from "../errors/harness-setup-error.js";
+import { findLocalImage, type LocalImage } from "./local-image.js";
+import { pullImage } from "./pull-image.js";
+
+/** Where a Debian 13 base bootstrapped on this machine is kept (reused by later runs). */
+export const BOOTSTRAPPED_BASE = "hermes-harness/debian-base:trixie";
+const PULL_TIMEOUT_MS = 120_000;
+const BOOTSTRAP_SCRIPT = fileURLToPath(new URL("../../scripts/bootstrap-debian-base.sh", import.meta.url));
+
+/**
+ * The reference image's base: BASE_IMAGE if local or pullable, else a Debian 13 that the
+ * harness bootstraps itself with debootstrap (machines with no registry, such as CI here).
+ */
+export async function ensureBaseImage(baseImage: string, log: (line: string) => void): Promise<LocalImage> {
+  const local = await findLocalImage(baseImage);
+  if (local) return local;
+
+  let pullError: string;
+  try {
+    await pullImage(baseImage, PULL_TIMEOUT_MS);
+    const pulled = await findLocalImage(baseImage);
+    if (pulled) return pulled;
+    pullError = "pulled, but the daemon does not list it";
+  } catch (error) {
+    pullError = firstLine((error as Error).message);
+  }
+
+  const bootstrapped = await findLocalImage(BOOTSTRAPPED_BASE);
+  if (bootstrapped) {
+    log(`base image ${baseImage} is unavailable (${pullError}); using ${BOOTSTRAPPED_BASE} bootstrapped earlier`);
+    return bootstrapped;
+  }
+  log(`base image ${baseImage} is unavailable (${pullError}); bootstrapping Debian 13 as ${BOOTSTRAPPED_BASE} (about 30 s)`);
+  const result = await execa("bash", [BOOTSTRAP_SCRIPT, BOOTSTRAPPED_BASE], { all: true, reject: false });
+  const made = result.exitCode === 0 ? await findLocalImage(BOOTSTRAPPED_BASE) : undefined;
+  if (!made) {
+    throw new HarnessSetupError(
+      `Base image ${baseImage} could not be pulled (${pullError}), and bootstrapping one failed:\n${result.all}\n` +
+        "Load a Debian 13 image into Docker and pass it as BASE_IMAGE, or install debootstrap and run as root.",
+    );
+  }
+  return made;
+}
+
+function firstLine(text: string): string {
+  return text.split("\n")[0]?.trim() ?? text;
+}

@@ -1,0 +1,24 @@
+import { HarnessSetupError } from "../errors/harness-setup-error.js";
+import { findLocalImage, type LocalImage } from "./local-image.js";
+import { pullImage } from "./pull-image.js";
+import { withDefaultTag } from "./target-selection.js";
+
+const PULL_TIMEOUT_MS = 8_000;
+
+/** HERMES_IMAGE: a tag the user chose. Local copies win; otherwise one bounded pull. */
+export async function ensurePublishedImage(tag: string): Promise<LocalImage> {
+  const ref = withDefaultTag(tag);
+  const local = await findLocalImage(ref);
+  if (local) return local;
+  try {
+    await pullImage(ref, PULL_TIMEOUT_MS);
+  } catch (error) {
+    throw new HarnessSetupError(
+      `HERMES_IMAGE=${tag}: the image is not on this Docker host and could not be pulled ` +
+        `(${(error as Error).message.split("\n")[0]}). Check the tag, or load the image with docker load.`,
+    );
+  }
+  const pulled = await findLocalImage(ref);
+  if (!pulled) throw new HarnessSetupError(`HERMES_IMAGE=${tag}: pulled, but the daemon does not list ${ref}`);
+  return pulled;
+}

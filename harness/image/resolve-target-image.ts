@@ -1,0 +1,30 @@
+import type { LocalImage } from "./local-image.js";
+import { ensureCheckoutImage } from "./checkout-image.js";
+import { ensurePublishedImage } from "./published-image.js";
+import { ensureReferenceImage } from "./reference-image.js";
+import type { TargetSelection } from "./target-selection.js";
+
+export interface TargetImage extends LocalImage {
+  source: TargetSelection["kind"];
+}
+
+export interface ResolveOptions {
+  repoRoot: string;
+  logDir: string;
+  log: (line: string) => void;
+}
+
+/** Makes the selected image available locally, building or pulling it as needed. */
+export async function resolveTargetImage(selection: TargetSelection, options: ResolveOptions): Promise<TargetImage> {
+  switch (selection.kind) {
+    case "published":
+      return { ...(await ensurePublishedImage(selection.tag)), source: "published" };
+    case "checkout":
+      return {
+        ...(await ensureCheckoutImage(selection.contextDir, options.logDir, options.log)),
+        source: "checkout",
+      };
+    case "reference":
+      return { ...(await ensureReferenceImage({ ...options, baseImage: selection.baseImage })), source: "reference" };
+  }
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_BASE_IMAGE, selectTarget, withDefaultTag } from "./target-selection.js";
+
+describe("selectTarget", () => {
+  it("uses the reference image with the default base when nothing is set", () => {
+    expect(selectTarget({})).toEqual({ kind: "reference", baseImage: DEFAULT_BASE_IMAGE });
+  });
+
+  it("takes BASE_IMAGE for the reference image", () => {
+    expect(selectTarget({ BASE_IMAGE: "my/base:13" })).toEqual({ kind: "reference", baseImage: "my/base:13" });
+  });
+
+  it("prefers HERMES_IMAGE over HERMES_BUILD_CONTEXT", () => {
+    expect(selectTarget({ HERMES_IMAGE: "nousresearch/hermes-agent:latest", HERMES_BUILD_CONTEXT: "/src" })).toEqual({
+      kind: "published",
+      tag: "nousresearch/hermes-agent:latest",
+    });
+  });
+
+  it("builds a checkout when only HERMES_BUILD_CONTEXT is set", () => {
+    expect(selectTarget({ HERMES_BUILD_CONTEXT: " /src/hermes " })).toEqual({ kind: "checkout", contextDir: "/src/hermes" });
+  });
+
+  it("treats blank values as unset", () => {
+    expect(selectTarget({ HERMES_IMAGE: "  ", HERMES_BUILD_CONTEXT: "" }).kind).toBe("reference");
+  });
+
+  it("rejects an image reference with spaces", () => {
+    expect(() => selectTarget({ HERMES_IMAGE: "a b" })).toThrow(/one image reference/);
+  });
+});
+
+describe("withDefaultTag", () => {
+  it("adds :latest to a bare name", () => {
+    expect(withDefaultTag("nousresearch/hermes-agent")).toBe("nousresearch/hermes-agent:latest");
+  });
+  it("keeps an explicit tag", () => {
+    expect(withDefaultTag("no-such/image:tag")).toBe("no-such/image:tag");
+  });
+  it("does not mistake a registry port for a tag", () => {
+    expect(withDefaultTag("localhost:5000/hermes")).toBe("localhost:5000/hermes:latest");
+  });
+  it("keeps a digest reference", () => {
+    expect(withDefaultTag("hermes@sha256:abc")).toBe("hermes@sha256:abc");
+  });
+});

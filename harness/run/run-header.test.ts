@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { formatRunHeader } from "./run-header.js";
+
+describe("formatRunHeader", () => {
+  const base = {
+    runId: "20261122T101010-abc123",
+    hermesVersion: "Hermes Agent v0.0.0",
+    daemon: { version: "20.10.24", apiVersion: "1.41", os: "linux", address: "unix:///var/run/docker.sock" },
+    localDaemon: true,
+  };
+
+  it("names the image, its id, the version, the daemon and the run id", () => {
+    const text = formatRunHeader({
+      ...base,
+      image: { ref: "hermes-harness/reference:abc", id: "sha256:1", digests: [], source: "reference" },
+    });
+    expect(text).toContain("run id          20261122T101010-abc123");
+    expect(text).toContain("target image    hermes-harness/reference:abc (reference)");
+    expect(text).toContain("image id        sha256:1");
+    expect(text).toContain("image digest    none (built or loaded locally)");
+    expect(text).toContain("hermes version  Hermes Agent v0.0.0");
+    expect(text).toContain("20.10.24 (API 1.41), local at unix:///var/run/docker.sock");
+  });
+
+  it("shows the repo digest of a pulled image and a remote daemon", () => {
+    const text = formatRunHeader({
+      ...base,
+      localDaemon: false,
+      image: { ref: "nousresearch/hermes-agent:latest", id: "sha256:2", digests: ["nousresearch/hermes-agent@sha256:9"], source: "published" },
+    });
+    expect(text).toContain("image digest    nousresearch/hermes-agent@sha256:9");
+    expect(text).toContain(", remote at ");
+  });
+});

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Build a minimal Debian 13 (trixie) base image without a registry:
+# debootstrap into a temporary folder, then `docker import` it under the tag given.
+# The mirror is the one this host's apt already uses (override: DEBIAN_MIRROR).
+set -euo pipefail
+
+tag="${1:?usage: bootstrap-debian-base.sh TAG}"
+suite="${DEBIAN_SUITE:-trixie}"
+
+host_mirror() {
+  # deb822 sources first ("URIs: ..."), then one-line sources ("deb URI suite ...").
+  local uri
+  uri=$(grep -hsE '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null \
+    | awk '{print $2}' | grep -v -- '-security' | head -n 1 || true)
+  if [ -z "$uri" ]; then
+    uri=$(grep -hsE '^deb ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null \
+      | awk '{print $2}' | grep -v -- '-security' | head -n 1 || true)
+  fi
+  printf '%s' "$uri"
+}
+
+mirror="${DEBIAN_MIRROR:-$(host_mirror)}"
+if [ -z "$mirror" ]; then
+  echo "bootstrap-debian-base: no Debian mirror found in this host's apt sources; set DEBIAN_MIRROR" >&2
+  exit 1
+fi
+command -v debootstrap >/dev/null 2>&1 || {
+  echo "bootstrap-debian-base: debootstrap is not installed (apt-get install debootstrap, or run scripts/provision-docker.sh)" >&2
+  exit 1
+}
+
+rootfs=$(mktemp -d /tmp/hermes-harness-rootfs.XXXXXX)
+trap 'rm -rf "$rootfs"' EXIT
+
+debootstrap --variant=minbase "$suite" "$rootfs" "$mirror" >"$rootfs.log" 2>&1 || {
+  echo "bootstrap-debian-base: debootstrap failed; last lines:" >&2
+  tail -n 20 "$rootfs.log" >&2
+  rm -f "$rootfs.log"
+  exit 1
+}
+rm -f "$rootfs.log"
+# Keep the image small: package lists are fetched again by any build that installs.
+rm -rf "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/cache/apt/archives/*.deb
+
+tar -C "$rootfs" -c . | docker import \
+  --change 'CMD ["/bin/bash"]' \
+  --change 'LABEL org.hermes-harness.base=debootstrap' \
+  - "$tag" >/dev/null
+echo "bootstrap-debian-base: imported $suite as $tag"

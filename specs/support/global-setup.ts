@@ -1,0 +1,78 @@
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { removeRunResources, removeRunResourcesSync, sweepDeadRuns } from "../../harness/cleanup/remove-resources.js";
+import { isLocalDaemon } from "../../harness/docker/docker-client.js";
+import { checkDaemon } from "../../harness/docker/daemon-check.js";
+import { HarnessSetupError } from "../../harness/errors/harness-setup-error.js";
+import { resolveTargetImage } from "../../harness/image/resolve-target-image.js";
+import { selectTarget } from "../../harness/image/target-selection.js";
+import { hermesVersionOf } from "../../harness/container/hermes-version.js";
+import { writeProfileReport } from "../../harness/profiling/write-profile-report.js";
+import type { RunContext } from "../../harness/run/run-context.js";
+import { formatRunHeader } from "../../harness/run/run-header.js";
+import { newRunIdentity } from "../../harness/run/run-identity.js";
+import "./provided-context.js";
+
+const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+
+/**
+ * Once per run, before any spec: a daemon that answers, the target image (built only when its
+ * inputs changed), leftovers of dead runs swept, and the run header printed.
+ */
+export default async function setup(project: TestProject) {
+  // testcontainers' reaper image cannot be pulled here; cleanup is the harness's own job.
+  process.env.TESTCONTAINERS_RYUK_DISABLED = "true";
+  const log = (line: string) => console.log(`[hermes-harness] ${line}`);
+  try {
+    const daemon = await checkDaemon();
+    const identity = newRunIdentity();
+    const swept = await sweepDeadRuns(identity.ownerHost);
+    if (swept.length > 0) log(`removed what ${swept.length} interrupted earlier run(s) left behind: ${swept.join(", ")}`);
+
+    const artifactsDir = join(repoRoot, process.env.HERMES_HARNESS_ARTIFACTS ?? "artifacts");
+    await mkdir(artifactsDir, { recursive: true });
+    const image = await resolveTargetImage(selectTarget(process.env), { repoRoot, logDir: artifactsDir, log });
+    const localDaemon = isLocalDaemon();
+    const hermesVersion = await hermesVersionOf(image.ref, identity);
+    console.log(formatRunHeader({ runId: identity.runId, image, hermesVersion, daemon, localDaemon }));
+
+    const context: RunContext = {
+      ...identity,
+      image: image.ref,
+      imageSource: image.source,
+      artifactsDir,
+      repoRoot,
+      localDaemon,
+      profiling: process.env.HERMES_HARNESS_PROFILE === "1",
+    };
+    project.provide("hermesRun", context);
+
+    // Ctrl-C or a CI cancel: remove this run's containers and volumes before going.
+    const onSignal = (signal: NodeJS.Signals) => {
+      removeRunResourcesSync(identity.runId);
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    };
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
+
+    return async () => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+      const removed = await removeRunResources(identity.runId);
+      if (removed.containers + removed.volumes > 0) {
+        log(`teardown removed ${removed.containers} container(s) and ${removed.volumes} volume(s) left by specs`);
+      }
+      if (context.profiling) await writeProfileReport(artifactsDir, log);
+    };
+  } catch (error) {
+    if (error instanceof HarnessSetupError) {
+      // One message, no stack: the message says what to do.
+      const clean = new Error(error.message);
+      clean.stack = `HarnessSetupError: ${error.message}`;
+      throw clean;
+    }
+    throw error;
+  }
+}

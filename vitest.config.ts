@@ -1,0 +1,35 @@
+import { defineConfig } from "vitest/config";
+
+// Two projects: `unit` never touches Docker; `image` runs specs against the target image,
+// which its global setup resolves (and builds, once per content change) before any spec starts.
+export default defineConfig({
+  test: {
+    teardownTimeout: 60_000,
+    reporters: process.env.CI ? ["default", "junit", "json"] : ["default"],
+    outputFile: { junit: "reports/junit.xml", json: "reports/results.json" },
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["harness/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        test: {
+          name: "image",
+          include: ["specs/**/*.spec.ts"],
+          environment: "node",
+          globalSetup: ["specs/support/global-setup.ts"],
+          setupFiles: ["specs/support/image-project-setup.ts"],
+          // Two cores here: two spec files at a time keeps containers from starving each other.
+          pool: "forks",
+          maxWorkers: 2,
+          fileParallelism: true,
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
+        },
+      },
+    ],
+  },
+});
