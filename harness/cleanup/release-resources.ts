@@ -1,7 +1,7 @@
-import { removeContainer, removeHostDir, removeVolume } from "./remove-resources.js";
 import type { TestScope } from "../run/current-test.js";
-import { runContext } from "../run/run-context.js";
 import { tracker } from "../run/resource-tracker.js";
+import { runContext } from "../run/run-context.js";
+import { removeContainer, removeHostDir, removeVolume } from "./remove-resources.js";
 
 /** Removes what a test (or, with `undefined`, the whole file) created, in dependency order. */
 export async function releaseResources(scope: TestScope | undefined): Promise<void> {

@@ -1,17 +1,19 @@
 import { execFileSync } from "node:child_process";
 import { rm } from "node:fs/promises";
-import { dirname, basename } from "node:path";
+import { basename, dirname } from "node:path";
 import { execa } from "execa";
 import { dockerClient } from "../docker/docker-client.js";
-import { LABEL_MANAGED, LABEL_OWNER_HOST, LABEL_OWNER_PID, LABEL_RUN_ID, runLabels } from "../run/labels.js";
 import type { RunIdentity } from "../run/labels.js";
+import { LABEL_MANAGED, LABEL_OWNER_HOST, LABEL_OWNER_PID, LABEL_RUN_ID, runLabels } from "../run/labels.js";
 
 /** Refuses, loudly, to touch anything this run did not create. */
 export async function assertOwnedContainer(id: string, runId: string): Promise<void> {
   const info = await dockerClient().getContainer(id).inspect();
   const owner = info.Config.Labels?.[LABEL_RUN_ID];
   if (owner !== runId) {
-    throw new Error(`refusing to touch container ${info.Name} (${id.slice(0, 12)}): it was not created by harness run ${runId}`);
+    throw new Error(
+      `refusing to touch container ${info.Name} (${id.slice(0, 12)}): it was not created by harness run ${runId}`,
+    );
   }
 }
 
@@ -52,8 +54,18 @@ export async function removeHostDir(path: string, run: RunIdentity, image: strin
   }
   const labels = Object.entries(runLabels(run)).flatMap(([key, value]) => ["--label", `${key}=${value}`]);
   await execa("docker", [
-    "run", "--rm", ...labels, "--user", "0:0", "--entrypoint", "rm",
-    "-v", `${dirname(path)}:/parent`, image, "-rf", `/parent/${basename(path)}`,
+    "run",
+    "--rm",
+    ...labels,
+    "--user",
+    "0:0",
+    "--entrypoint",
+    "rm",
+    "-v",
+    `${dirname(path)}:/parent`,
+    image,
+    "-rf",
+    `/parent/${basename(path)}`,
   ]);
 }
 
@@ -102,7 +114,11 @@ export function removeRunResourcesSync(runId: string): void {
   const label = `label=${LABEL_RUN_ID}=${runId}`;
   const run = (args: string[]) => {
     try {
-      return execFileSync("docker", args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 20_000 });
+      return execFileSync("docker", args, {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+        timeout: 20_000,
+      });
     } catch {
       return "";
     }
@@ -112,4 +128,3 @@ export function removeRunResourcesSync(runId: string): void {
   const vols = run(["volume", "ls", "-q", "--filter", label]).split("\n").filter(Boolean);
   if (vols.length > 0) run(["volume", "rm", "-f", ...vols]);
 }
-

@@ -51,7 +51,11 @@ export class BootReadinessWaitStrategy implements WaitStrategy {
   }
 }
 
-export async function waitForBootReadiness(container: Dockerode.Container, sinceBytes: number, timeoutMs: number): Promise<void> {
+export async function waitForBootReadiness(
+  container: Dockerode.Container,
+  sinceBytes: number,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastSeen = "(nothing yet)";
   while (Date.now() < deadline) {
@@ -78,5 +82,7 @@ export async function waitForBootReadiness(container: Dockerode.Container, since
     lastSeen = `watcher exit ${result.exitCode}: ${(result.stdout + result.stderr).trim().slice(-400) || "(no output)"}`;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for this boot's profile=default line in ${BOOT_LOG}; last seen: ${lastSeen}`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for this boot's profile=default line in ${BOOT_LOG}; last seen: ${lastSeen}`,
+  );
 }

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { dockerClient } from "../docker/docker-client.js";
 import { runLabels } from "../run/labels.js";
-import { runContext } from "../run/run-context.js";
 import { tracker } from "../run/resource-tracker.js";
+import { runContext } from "../run/run-context.js";
 
 /** A named volume for /opt/data, labelled with the run id and removed with the test (or file). */
 export async function createVolume(hint = "data"): Promise<string> {

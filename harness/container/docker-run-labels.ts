@@ -1,6 +1,6 @@
+import type { RunIdentity } from "../run/labels.js";
 import { runLabels } from "../run/labels.js";
 import type { RunContext } from "../run/run-context.js";
-import type { RunIdentity } from "../run/labels.js";
 
 /** `--label k=v` pairs for docker CLI runs, so CLI-made containers are cleaned up like API-made ones. */
 export function labelArgs(run: RunIdentity | RunContext): string[] {

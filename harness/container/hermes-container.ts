@@ -6,7 +6,7 @@ import { type ExecUser, resolveExecUser } from "../exec/exec-user.js";
 import { recordTiming } from "../profiling/recorder.js";
 import { type BootRecord, parseBootLog } from "../read/boot-log.js";
 import { type FileStat, parseStat, STAT_FORMAT } from "../read/file-stat.js";
-import { PS_ARGV, parseProcessTable, type ProcessRow } from "../read/process-table.js";
+import { type ProcessRow, PS_ARGV, parseProcessTable } from "../read/process-table.js";
 import { parseSvstat, type SlotStatus } from "../read/svstat.js";
 import type { TrackedContainer } from "../run/resource-tracker.js";
 import { waitFor } from "../wait/wait-for.js";
@@ -46,7 +46,13 @@ export class HermesContainer {
   async exec(argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
     const { user, rootReason } = resolveExecUser(options);
     const started = Date.now();
-    const record = { at: new Date().toISOString(), user, rootReason, argv, ms: 0 } as TrackedContainer["execs"][number];
+    const record = {
+      at: new Date().toISOString(),
+      user,
+      rootReason,
+      argv,
+      ms: 0,
+    } as TrackedContainer["execs"][number];
     this.tracked.execs.push(record);
     try {
       const result = await execInContainer(this.container, {
@@ -76,7 +82,8 @@ export class HermesContainer {
   /** Like exec, but a non-zero exit is an error that shows both streams; returns stdout. */
   async ok(argv: readonly string[], options: ExecOptions = {}): Promise<string> {
     const result = await this.exec(argv, options);
-    if (result.exitCode !== 0) throw new Error(`command failed in ${this.name}\n${describeExec(argv, result)}`);
+    if (result.exitCode !== 0)
+      throw new Error(`command failed in ${this.name}\n${describeExec(argv, result)}`);
     return result.stdout;
   }
 
@@ -93,7 +100,8 @@ export class HermesContainer {
   async svstat(slot: string): Promise<SlotStatus> {
     const argv = ["/command/s6-svstat", `${SCANDIR}/${slot}`];
     const result = await this.exec(argv);
-    if (result.exitCode !== 0) throw new Error(`s6-svstat failed for slot ${slot}\n${describeExec(argv, result)}`);
+    if (result.exitCode !== 0)
+      throw new Error(`s6-svstat failed for slot ${slot}\n${describeExec(argv, result)}`);
     return parseSvstat(result.stdout);
   }
 
@@ -139,7 +147,11 @@ export class HermesContainer {
 
   /** `docker logs`, both streams, ANSI stripped. */
   async logs(): Promise<string> {
-    const buffer = (await this.container.logs({ stdout: true, stderr: true, follow: false })) as unknown as Buffer;
+    const buffer = (await this.container.logs({
+      stdout: true,
+      stderr: true,
+      follow: false,
+    })) as unknown as Buffer;
     return stripAnsi(demuxLogBuffer(buffer));
   }
 
@@ -180,7 +192,12 @@ export class HermesContainer {
   }
 
   /** Waits until an s6 slot's status satisfies `until` (read as hermes). */
-  waitForSlot(slot: string, until: (status: SlotStatus) => boolean, description: string, timeoutMs = 10_000): Promise<SlotStatus> {
+  waitForSlot(
+    slot: string,
+    until: (status: SlotStatus) => boolean,
+    description: string,
+    timeoutMs = 10_000,
+  ): Promise<SlotStatus> {
     return waitFor(() => this.svstat(slot), {
       description: `slot ${slot}: ${description}`,
       timeoutMs,
@@ -217,7 +234,8 @@ export class HermesContainer {
 
 /** docker logs without a TTY multiplexes stdout/stderr in 8-byte-header frames; a TTY does not. */
 export function demuxLogBuffer(buffer: Buffer): string {
-  const looksMultiplexed = buffer.length >= 8 && (buffer[0] === 1 || buffer[0] === 2) && buffer[1] === 0 && buffer[2] === 0;
+  const looksMultiplexed =
+    buffer.length >= 8 && (buffer[0] === 1 || buffer[0] === 2) && buffer[1] === 0 && buffer[2] === 0;
   if (!looksMultiplexed) return buffer.toString("utf8");
   const parts: Buffer[] = [];
   let offset = 0;

@@ -9,5 +9,7 @@ export async function hermesVersionOf(image: string, run: RunIdentity): Promise<
     timeout: 60_000,
   });
   const text = `${result.stdout}`.trim().split("\n").at(-1)?.trim();
-  return result.exitCode === 0 && text ? text : `unknown (--version exited ${result.exitCode}: ${`${result.stderr}`.trim().slice(0, 200)})`;
+  return result.exitCode === 0 && text
+    ? text
+    : `unknown (--version exited ${result.exitCode}: ${`${result.stderr}`.trim().slice(0, 200)})`;
 }

@@ -31,7 +31,15 @@ export async function runOnce(options: RunOnceOptions = {}): Promise<RunOnceResu
   const run = runContext();
   const name = `hermes-harness-once-${randomBytes(4).toString("hex")}`;
   const stdinFlags = options.stdin !== undefined ? ["-i"] : [];
-  const args = ["run", "--rm", "--name", name, ...labelArgs(run), ...stdinFlags, ...dockerRunArgs(options, run.image)];
+  const args = [
+    "run",
+    "--rm",
+    "--name",
+    name,
+    ...labelArgs(run),
+    ...stdinFlags,
+    ...dockerRunArgs(options, run.image),
+  ];
   const timeoutMs = options.timeoutMs ?? 30_000;
   const started = Date.now();
   const result = await execa("docker", args, {
@@ -45,8 +53,16 @@ export async function runOnce(options: RunOnceOptions = {}): Promise<RunOnceResu
   const commandLine = `docker ${args.join(" ")}`;
   if (result.timedOut) {
     await execa("docker", ["rm", "-f", name], { reject: false });
-    throw new Error(`runOnce timed out after ${timeoutMs} ms (container removed): ${commandLine}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`);
+    throw new Error(
+      `runOnce timed out after ${timeoutMs} ms (container removed): ${commandLine}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`,
+    );
   }
   const clean = (text: unknown) => stripAnsi(String(text ?? "")).replace(/\r\n/g, "\n");
-  return { exitCode: result.exitCode ?? -1, stdout: clean(result.stdout), stderr: clean(result.stderr), ms, commandLine };
+  return {
+    exitCode: result.exitCode ?? -1,
+    stdout: clean(result.stdout),
+    stderr: clean(result.stderr),
+    ms,
+    commandLine,
+  };
 }

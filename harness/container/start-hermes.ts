@@ -3,8 +3,8 @@ import { GenericContainer, type StartedTestContainer } from "testcontainers";
 import { dockerClient } from "../docker/docker-client.js";
 import { recordTiming } from "../profiling/recorder.js";
 import { runLabels } from "../run/labels.js";
-import { runContext } from "../run/run-context.js";
 import { tracker } from "../run/resource-tracker.js";
+import { runContext } from "../run/run-context.js";
 import { BootReadinessWaitStrategy } from "./boot-readiness-wait-strategy.js";
 import { HermesContainer } from "./hermes-container.js";
 import { type StartOptions, validateStartOptions } from "./start-options.js";
@@ -69,7 +69,9 @@ export async function startHermes(options: StartOptions = {}): Promise<HermesCon
   }
   const id = testcontainer.getId();
   const tracked = tracker.addContainer(id, name);
-  const ports = new Map((options.ports ?? []).map((port) => [port, testcontainer.getMappedPort(port)] as const));
+  const ports = new Map(
+    (options.ports ?? []).map((port) => [port, testcontainer.getMappedPort(port)] as const),
+  );
   return new HermesContainer(dockerClient().getContainer(id), name, tracked, ports);
 }
 

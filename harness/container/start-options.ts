@@ -29,15 +29,28 @@ export interface StartOptions {
 }
 
 const KNOWN_KEYS = new Set<keyof StartOptions>([
-  "env", "command", "entrypoint", "user", "init", "capAdd", "capDrop", "data",
-  "ports", "tty", "waitFor", "startupTimeoutMs", "nameHint",
+  "env",
+  "command",
+  "entrypoint",
+  "user",
+  "init",
+  "capAdd",
+  "capDrop",
+  "data",
+  "ports",
+  "tty",
+  "waitFor",
+  "startupTimeoutMs",
+  "nameHint",
 ]);
 
 /** Catches what TypeScript cannot when options are built dynamically: typos and bad values. */
 export function validateStartOptions(options: StartOptions): void {
   const unknown = Object.keys(options).filter((key) => !KNOWN_KEYS.has(key as keyof StartOptions));
   if (unknown.length > 0) {
-    throw new Error(`startHermes: unknown option(s) ${unknown.join(", ")}; known: ${[...KNOWN_KEYS].join(", ")}`);
+    throw new Error(
+      `startHermes: unknown option(s) ${unknown.join(", ")}; known: ${[...KNOWN_KEYS].join(", ")}`,
+    );
   }
   for (const port of options.ports ?? []) {
     if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`startHermes: bad port ${port}`);
@@ -49,7 +62,8 @@ export function validateStartOptions(options: StartOptions): void {
     throw new Error("startHermes: data takes a volume or a hostDir, not both");
   }
   for (const [key, value] of Object.entries(options.env ?? {})) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw new Error(`startHermes: bad environment variable name "${key}"`);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
+      throw new Error(`startHermes: bad environment variable name "${key}"`);
     if (typeof value !== "string") throw new Error(`startHermes: env ${key} must be a string`);
   }
 }
@@ -68,7 +82,8 @@ export function dockerRunArgs(
   if (options.init) flags.push("--init");
   for (const cap of options.capAdd ?? []) flags.push("--cap-add", cap);
   for (const cap of options.capDrop ?? []) flags.push("--cap-drop", cap);
-  if (options.data) flags.push("-v", `${"volume" in options.data ? options.data.volume : options.data.hostDir}:/opt/data`);
+  if (options.data)
+    flags.push("-v", `${"volume" in options.data ? options.data.volume : options.data.hostDir}:/opt/data`);
   if (options.tty) flags.push("-t");
   const [entrypoint, ...entrypointArgs] = options.entrypoint ?? [];
   if (options.entrypoint && entrypoint === undefined) throw new Error("entrypoint must not be empty");

@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { BOOT_LOG } from "../container/boot-log-location.js";
+import { demuxLogBuffer } from "../container/hermes-container.js";
 import { dockerClient } from "../docker/docker-client.js";
 import { execInContainer } from "../exec/exec-in-container.js";
-import { demuxLogBuffer } from "../container/hermes-container.js";
-import { BOOT_LOG } from "../container/boot-log-location.js";
 import type { TrackedContainer } from "../run/resource-tracker.js";
 
 /**
@@ -15,7 +15,8 @@ import type { TrackedContainer } from "../run/resource-tracker.js";
 const DIAGNOSTIC_READS: Record<string, string> = {
   "boot-log.txt": `cat ${BOOT_LOG} 2>&1`,
   "processes.txt": "ps -e -o pid,ppid,uid,user:12,stat,etime,args 2>&1 || ls /proc",
-  "svstat.txt": 'for d in /run/service/* /run/service/.[!.]*; do [ -d "$d" ] && printf "%s: %s\\n" "$d" "$(/command/s6-svstat "$d" 2>&1)"; done; ls -la /run/service 2>&1',
+  "svstat.txt":
+    'for d in /run/service/* /run/service/.[!.]*; do [ -d "$d" ] && printf "%s: %s\\n" "$d" "$(/command/s6-svstat "$d" 2>&1)"; done; ls -la /run/service 2>&1',
   "opt-data-ls.txt": "ls -lnaR /opt/data 2>&1 | head -n 400",
 };
 
@@ -28,24 +29,49 @@ export async function collectDiagnostics(dir: string, containers: TrackedContain
     const save = (file: string, text: string) => writeFile(join(out, file), text);
     try {
       const info = await container.inspect();
-      await save("inspect-state.json", JSON.stringify({ State: info.State, Config: { Image: info.Config.Image, Cmd: info.Config.Cmd, Entrypoint: info.Config.Entrypoint, Env: info.Config.Env, User: info.Config.User } }, null, 2));
-      const logs = (await container.logs({ stdout: true, stderr: true, timestamps: true })) as unknown as Buffer;
+      await save(
+        "inspect-state.json",
+        JSON.stringify(
+          {
+            State: info.State,
+            Config: {
+              Image: info.Config.Image,
+              Cmd: info.Config.Cmd,
+              Entrypoint: info.Config.Entrypoint,
+              Env: info.Config.Env,
+              User: info.Config.User,
+            },
+          },
+          null,
+          2,
+        ),
+      );
+      const logs = (await container.logs({
+        stdout: true,
+        stderr: true,
+        timestamps: true,
+      })) as unknown as Buffer;
       await save("docker-logs.txt", demuxLogBuffer(logs));
       for (const [file, script] of Object.entries(DIAGNOSTIC_READS)) {
         if (!info.State.Running) {
           await save(file, `(container not running: exit code ${info.State.ExitCode}; nothing to exec)\n`);
           continue;
         }
-        const result = await execInContainer(container, { argv: ["sh", "-c", script], user: "root", timeoutMs: 10_000 }).catch(
-          (error: Error) => ({ exitCode: -1, stdout: "", stderr: error.message }),
-        );
+        const result = await execInContainer(container, {
+          argv: ["sh", "-c", script],
+          user: "root",
+          timeoutMs: 10_000,
+        }).catch((error: Error) => ({ exitCode: -1, stdout: "", stderr: error.message }));
         await save(file, result.stdout + result.stderr);
       }
     } catch (error) {
       await save("diagnostics-error.txt", `could not read the container: ${(error as Error).message}\n`);
     }
     const history = tracked.execs
-      .map((e) => `${e.at} [${e.ms} ms] user=${e.user}${e.rootReason ? ` (root because: ${e.rootReason})` : ""} exit=${e.exitCode ?? e.error ?? "?"}\n    ${e.argv.join(" ")}`)
+      .map(
+        (e) =>
+          `${e.at} [${e.ms} ms] user=${e.user}${e.rootReason ? ` (root because: ${e.rootReason})` : ""} exit=${e.exitCode ?? e.error ?? "?"}\n    ${e.argv.join(" ")}`,
+      )
       .join("\n");
     await save("exec-history.txt", `${history || "(no execs)"}\n`);
   }

@@ -17,7 +17,10 @@ export interface RawExecRequest {
  * One `docker exec` through the API, demultiplexed into stdout and stderr. A command that outlives
  * its timeout rejects with a message naming it; it never hangs the test.
  */
-export async function execInContainer(container: Docker.Container, request: RawExecRequest): Promise<ExecResult> {
+export async function execInContainer(
+  container: Docker.Container,
+  request: RawExecRequest,
+): Promise<ExecResult> {
   const exec = await container.exec({
     Cmd: [...request.argv],
     User: request.user,
@@ -56,7 +59,11 @@ export async function execInContainer(container: Docker.Container, request: RawE
     clearTimeout(timer);
   }
   const info = await exec.inspect();
-  return { exitCode: info.ExitCode ?? -1, stdout: stripAnsi(stdout.text()), stderr: stripAnsi(stderr.text()) };
+  return {
+    exitCode: info.ExitCode ?? -1,
+    stdout: stripAnsi(stdout.text()),
+    stderr: stripAnsi(stderr.text()),
+  };
 }
 
 function collect(): { sink: PassThrough; text: () => string } {

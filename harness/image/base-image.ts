@@ -29,10 +29,14 @@ export async function ensureBaseImage(baseImage: string, log: (line: string) => 
 
   const bootstrapped = await findLocalImage(BOOTSTRAPPED_BASE);
   if (bootstrapped) {
-    log(`base image ${baseImage} is unavailable (${pullError}); using ${BOOTSTRAPPED_BASE} bootstrapped earlier`);
+    log(
+      `base image ${baseImage} is unavailable (${pullError}); using ${BOOTSTRAPPED_BASE} bootstrapped earlier`,
+    );
     return bootstrapped;
   }
-  log(`base image ${baseImage} is unavailable (${pullError}); bootstrapping Debian 13 as ${BOOTSTRAPPED_BASE} (about 30 s)`);
+  log(
+    `base image ${baseImage} is unavailable (${pullError}); bootstrapping Debian 13 as ${BOOTSTRAPPED_BASE} (about 30 s)`,
+  );
   const result = await execa("bash", [BOOTSTRAP_SCRIPT, BOOTSTRAPPED_BASE], { all: true, reject: false });
   const made = result.exitCode === 0 ? await findLocalImage(BOOTSTRAPPED_BASE) : undefined;
   if (!made) {

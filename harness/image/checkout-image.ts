@@ -19,7 +19,9 @@ export async function ensureCheckoutImage(
     throw new HarnessSetupError(`HERMES_BUILD_CONTEXT=${contextDir}: ${dir} is not a directory`);
   }
   if (!existsSync(dockerfile)) {
-    throw new HarnessSetupError(`HERMES_BUILD_CONTEXT=${contextDir}: there is no Dockerfile at ${dockerfile}`);
+    throw new HarnessSetupError(
+      `HERMES_BUILD_CONTEXT=${contextDir}: there is no Dockerfile at ${dockerfile}`,
+    );
   }
   const logFile = join(logDir, "checkout-image-build.log");
   log(`building ${dockerfile} as ${CHECKOUT_TAG} (log: ${logFile})`);

@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm, writeFile, mkdir } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -33,7 +33,9 @@ describe("contentHash", () => {
   });
 
   it("changes with the extra inputs (the base image id)", async () => {
-    expect(await contentHash(root, ["Dockerfile"], ["base@1"])).not.toBe(await contentHash(root, ["Dockerfile"], ["base@2"]));
+    expect(await contentHash(root, ["Dockerfile"], ["base@1"])).not.toBe(
+      await contentHash(root, ["Dockerfile"], ["base@2"]),
+    );
   });
 
   it("ignores Python bytecode caches", async () => {

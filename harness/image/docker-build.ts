@@ -21,7 +21,8 @@ export interface BuildRequest {
 export async function dockerBuild(request: BuildRequest): Promise<void> {
   const args = ["build", "-f", request.dockerfile];
   for (const tag of request.tags) args.push("-t", tag);
-  for (const [key, value] of Object.entries(request.buildArgs ?? {})) args.push("--build-arg", `${key}=${value}`);
+  for (const [key, value] of Object.entries(request.buildArgs ?? {}))
+    args.push("--build-arg", `${key}=${value}`);
   for (const [key, value] of Object.entries(request.labels ?? {})) args.push("--label", `${key}=${value}`);
   args.push(request.contextDir);
 

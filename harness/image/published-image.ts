@@ -19,6 +19,7 @@ export async function ensurePublishedImage(tag: string): Promise<LocalImage> {
     );
   }
   const pulled = await findLocalImage(ref);
-  if (!pulled) throw new HarnessSetupError(`HERMES_IMAGE=${tag}: pulled, but the daemon does not list ${ref}`);
+  if (!pulled)
+    throw new HarnessSetupError(`HERMES_IMAGE=${tag}: pulled, but the daemon does not list ${ref}`);
   return pulled;
 }

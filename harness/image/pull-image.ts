@@ -18,7 +18,10 @@ export async function pullImage(ref: string, timeoutMs: number): Promise<void> {
     });
   });
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`pull did not finish within ${timeoutMs / 1000} s`)), timeoutMs);
+    timer = setTimeout(
+      () => reject(new Error(`pull did not finish within ${timeoutMs / 1000} s`)),
+      timeoutMs,
+    );
   });
   try {
     await Promise.race([pull, timeout]);

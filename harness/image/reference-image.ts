@@ -45,6 +45,7 @@ export async function ensureReferenceImage(request: ReferenceImageRequest): Prom
   }
   // Keep :latest pointing at what is tested, also when an older content tag is reused.
   const latest = await findLocalImage(REFERENCE_TAG);
-  if (latest?.id !== image.id) await dockerClient().getImage(image.id).tag({ repo: REFERENCE_REPO, tag: "latest" });
+  if (latest?.id !== image.id)
+    await dockerClient().getImage(image.id).tag({ repo: REFERENCE_REPO, tag: "latest" });
   return { ...image, ref: contentTag };
 }

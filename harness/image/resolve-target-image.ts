@@ -1,5 +1,5 @@
-import type { LocalImage } from "./local-image.js";
 import { ensureCheckoutImage } from "./checkout-image.js";
+import type { LocalImage } from "./local-image.js";
 import { ensurePublishedImage } from "./published-image.js";
 import { ensureReferenceImage } from "./reference-image.js";
 import type { TargetSelection } from "./target-selection.js";
@@ -15,7 +15,10 @@ export interface ResolveOptions {
 }
 
 /** Makes the selected image available locally, building or pulling it as needed. */
-export async function resolveTargetImage(selection: TargetSelection, options: ResolveOptions): Promise<TargetImage> {
+export async function resolveTargetImage(
+  selection: TargetSelection,
+  options: ResolveOptions,
+): Promise<TargetImage> {
   switch (selection.kind) {
     case "published":
       return { ...(await ensurePublishedImage(selection.tag)), source: "published" };
@@ -25,6 +28,9 @@ export async function resolveTargetImage(selection: TargetSelection, options: Re
         source: "checkout",
       };
     case "reference":
-      return { ...(await ensureReferenceImage({ ...options, baseImage: selection.baseImage })), source: "reference" };
+      return {
+        ...(await ensureReferenceImage({ ...options, baseImage: selection.baseImage })),
+        source: "reference",
+      };
   }
 }

@@ -7,18 +7,26 @@ describe("selectTarget", () => {
   });
 
   it("takes BASE_IMAGE for the reference image", () => {
-    expect(selectTarget({ BASE_IMAGE: "my/base:13" })).toEqual({ kind: "reference", baseImage: "my/base:13" });
+    expect(selectTarget({ BASE_IMAGE: "my/base:13" })).toEqual({
+      kind: "reference",
+      baseImage: "my/base:13",
+    });
   });
 
   it("prefers HERMES_IMAGE over HERMES_BUILD_CONTEXT", () => {
-    expect(selectTarget({ HERMES_IMAGE: "nousresearch/hermes-agent:latest", HERMES_BUILD_CONTEXT: "/src" })).toEqual({
+    expect(
+      selectTarget({ HERMES_IMAGE: "nousresearch/hermes-agent:latest", HERMES_BUILD_CONTEXT: "/src" }),
+    ).toEqual({
       kind: "published",
       tag: "nousresearch/hermes-agent:latest",
     });
   });
 
   it("builds a checkout when only HERMES_BUILD_CONTEXT is set", () => {
-    expect(selectTarget({ HERMES_BUILD_CONTEXT: " /src/hermes " })).toEqual({ kind: "checkout", contextDir: "/src/hermes" });
+    expect(selectTarget({ HERMES_BUILD_CONTEXT: " /src/hermes " })).toEqual({
+      kind: "checkout",
+      contextDir: "/src/hermes",
+    });
   });
 
   it("treats blank values as unset", () => {

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { TimingEntry } from "./profile-report.js";
 import { slowestTable, summarise } from "./profile-report.js";
-import type { TimingEntry } from "./recorder.js";
 
 const PARTS_DIR = "profile-parts";
 

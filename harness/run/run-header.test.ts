@@ -26,7 +26,12 @@ describe("formatRunHeader", () => {
     const text = formatRunHeader({
       ...base,
       localDaemon: false,
-      image: { ref: "nousresearch/hermes-agent:latest", id: "sha256:2", digests: ["nousresearch/hermes-agent@sha256:9"], source: "published" },
+      image: {
+        ref: "nousresearch/hermes-agent:latest",
+        id: "sha256:2",
+        digests: ["nousresearch/hermes-agent@sha256:9"],
+        source: "published",
+      },
     });
     expect(text).toContain("image digest    nousresearch/hermes-agent@sha256:9");
     expect(text).toContain(", remote at ");

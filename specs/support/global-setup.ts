@@ -1,14 +1,18 @@
 import { mkdir } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
-import { removeRunResources, removeRunResourcesSync, sweepDeadRuns } from "../../harness/cleanup/remove-resources.js";
-import { isLocalDaemon } from "../../harness/docker/docker-client.js";
+import {
+  removeRunResources,
+  removeRunResourcesSync,
+  sweepDeadRuns,
+} from "../../harness/cleanup/remove-resources.js";
+import { hermesVersionOf } from "../../harness/container/hermes-version.js";
 import { checkDaemon } from "../../harness/docker/daemon-check.js";
+import { isLocalDaemon } from "../../harness/docker/docker-client.js";
 import { HarnessSetupError } from "../../harness/errors/harness-setup-error.js";
 import { resolveTargetImage } from "../../harness/image/resolve-target-image.js";
 import { selectTarget } from "../../harness/image/target-selection.js";
-import { hermesVersionOf } from "../../harness/container/hermes-version.js";
 import { writeProfileReport } from "../../harness/profiling/write-profile-report.js";
 import type { RunContext } from "../../harness/run/run-context.js";
 import { formatRunHeader } from "../../harness/run/run-header.js";
@@ -29,11 +33,16 @@ export default async function setup(project: TestProject) {
     const daemon = await checkDaemon();
     const identity = newRunIdentity();
     const swept = await sweepDeadRuns(identity.ownerHost);
-    if (swept.length > 0) log(`removed what ${swept.length} interrupted earlier run(s) left behind: ${swept.join(", ")}`);
+    if (swept.length > 0)
+      log(`removed what ${swept.length} interrupted earlier run(s) left behind: ${swept.join(", ")}`);
 
     const artifactsDir = join(repoRoot, process.env.HERMES_HARNESS_ARTIFACTS ?? "artifacts");
     await mkdir(artifactsDir, { recursive: true });
-    const image = await resolveTargetImage(selectTarget(process.env), { repoRoot, logDir: artifactsDir, log });
+    const image = await resolveTargetImage(selectTarget(process.env), {
+      repoRoot,
+      logDir: artifactsDir,
+      log,
+    });
     const localDaemon = isLocalDaemon();
     const hermesVersion = await hermesVersionOf(image.ref, identity);
     console.log(formatRunHeader({ runId: identity.runId, image, hermesVersion, daemon, localDaemon }));
@@ -62,7 +71,9 @@ export default async function setup(project: TestProject) {
       process.off("SIGTERM", onSignal);
       const removed = await removeRunResources(identity.runId);
       if (removed.containers + removed.volumes > 0) {
-        log(`teardown removed ${removed.containers} container(s) and ${removed.volumes} volume(s) left by specs`);
+        log(
+          `teardown removed ${removed.containers} container(s) and ${removed.volumes} volume(s) left by specs`,
+        );
       }
       if (context.profiling) await writeProfileReport(artifactsDir, log);
     };

@@ -6,8 +6,8 @@ import { collectDiagnostics } from "../../harness/diagnostics/collect-diagnostic
 import { setProfiling, takeTimings } from "../../harness/profiling/recorder.js";
 import { writeWorkerTimings } from "../../harness/profiling/write-profile-report.js";
 import { setCurrentTest } from "../../harness/run/current-test.js";
-import { runContext, setRunContext } from "../../harness/run/run-context.js";
 import { tracker } from "../../harness/run/resource-tracker.js";
+import { runContext, setRunContext } from "../../harness/run/run-context.js";
 import "./provided-context.js";
 
 // Every spec file in the image project: the run context from global setup, per-test ownership of

@@ -1,0 +1,147 @@
+import pRetry from "p-retry";
+import { recordTiming } from "../profiling/recorder.js";
+import { truncate, WaitTimeoutError } from "./wait-timeout-error.js";
+
+export interface WaitOptions<T> {
+  /** What is awaited, for the timeout message ("gateway-alpha to be up"). */
+  description: string;
+  timeoutMs: number;
+  /** Constant pause between probes; default 100 ms. */
+  intervalMs?: number;
+  /** When the wait is over; default: the value is truthy. */
+  until?: (value: T) => boolean;
+  /** How the last value appears in the timeout message; default JSON. */
+  describeValue?: (value: T) => string;
+  /** Aborting rejects the wait with the signal's reason (not a WaitTimeoutError). */
+  signal?: AbortSignal;
+}
+
+const DEFAULT_INTERVAL_MS = 100;
+
+/** Internal: the probe answered, but not what we wait for. Never a TypeError, which p-retry would not retry. */
+class NotYet extends Error {}
+/** Internal: the probe threw; the original is kept in the wait's state. */
+class ProbeFailed extends Error {}
+/** Internal: the probe did not settle within its time budget. */
+class ProbePending extends Error {}
+
+function defaultDescribe(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  try {
+    const json = JSON.stringify(value);
+    if (json !== undefined) return json;
+  } catch {
+    // Cycles or BigInt: fall through to String().
+  }
+  return String(value);
+}
+
+/**
+ * Polls `probe` at a constant interval until `until(value)` holds, then returns that value.
+ *
+ * A probe that throws counts as "not yet". Each probe is raced against the time left (at least one
+ * interval for the last one), so a hanging probe cannot stretch the wait: it ends at most one interval
+ * after the deadline. A probe abandoned that way may still settle later; its result is ignored and its
+ * rejection is swallowed so it never becomes an unhandled rejection.
+ */
+export async function waitFor<T>(probe: () => Promise<T>, options: WaitOptions<T>): Promise<T> {
+  const interval = Math.max(0, options.intervalMs ?? DEFAULT_INTERVAL_MS);
+  const timeoutMs = Math.max(0, options.timeoutMs);
+  const until = options.until ?? ((value: T) => Boolean(value));
+  const describe = options.describeValue ?? defaultDescribe;
+  const { signal } = options;
+
+  const start = performance.now();
+  const deadline = start + timeoutMs;
+  let lastValue: string | undefined;
+  let lastError: unknown;
+  let lastOutcome: "value" | "error" | "none" = "none";
+  let lastProbePending = false;
+
+  const attempt = async (): Promise<T> => {
+    // The last probe may start at the deadline; give it one interval rather than nothing.
+    const budget = Math.max(deadline - performance.now(), interval, 1);
+    const outcome = await settleWithin(probe, budget, signal);
+    if (outcome.kind === "pending") {
+      lastProbePending = true;
+      throw new ProbePending();
+    }
+    lastProbePending = false;
+    if (outcome.kind === "error") {
+      lastError = outcome.error;
+      lastOutcome = "error";
+      throw new ProbeFailed();
+    }
+    let done: boolean;
+    try {
+      lastValue = truncate(describe(outcome.value));
+      done = until(outcome.value);
+    } catch (error) {
+      // A throwing predicate is reported like a throwing probe rather than escaping mid-wait.
+      lastError = error;
+      lastOutcome = "error";
+      throw new ProbeFailed();
+    }
+    lastOutcome = "value";
+    if (!done) throw new NotYet();
+    return outcome.value;
+  };
+
+  try {
+    return await pRetry(attempt, {
+      retries: Number.POSITIVE_INFINITY,
+      factor: 1,
+      minTimeout: interval,
+      maxTimeout: interval,
+      randomize: false,
+      maxRetryTime: timeoutMs,
+      ...(signal ? { signal } : {}),
+    });
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    if (error instanceof NotYet || error instanceof ProbeFailed || error instanceof ProbePending) {
+      throw new WaitTimeoutError({
+        description: options.description,
+        timeoutMs,
+        elapsedMs: Math.round(performance.now() - start),
+        lastValue,
+        lastError,
+        lastOutcome,
+        lastProbePending,
+      });
+    }
+    throw error;
+  } finally {
+    recordTiming("wait", options.description, Math.round(performance.now() - start));
+  }
+}
+
+type Outcome<T> = { kind: "value"; value: T } | { kind: "error"; error: unknown } | { kind: "pending" };
+
+/** Runs the probe and resolves (never rejects) with how it ended within `budgetMs`, or on abort. */
+function settleWithin<T>(
+  probe: () => Promise<T>,
+  budgetMs: number,
+  signal?: AbortSignal,
+): Promise<Outcome<T>> {
+  return new Promise<Outcome<T>>((resolve, reject) => {
+    let finished = false;
+    const finish = (action: () => void) => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+      action();
+    };
+    const onAbort = () => finish(() => reject(signal?.reason));
+    const timer = setTimeout(() => finish(() => resolve({ kind: "pending" })), budgetMs);
+    signal?.addEventListener("abort", onAbort, { once: true });
+
+    // The async wrapper turns a synchronous throw into a rejection; both handlers are attached at once,
+    // so a late rejection after the race is lost is still handled.
+    (async () => probe())().then(
+      (value) => finish(() => resolve({ kind: "value", value })),
+      (error: unknown) => finish(() => resolve({ kind: "error", error })),
+    );
+  });
+}
