@@ -79,10 +79,10 @@ export default async function setup(project: TestProject) {
     };
   } catch (error) {
     if (error instanceof HarnessSetupError) {
-      // One message, no stack: the message says what to do.
-      const clean = new Error(error.message);
-      clean.stack = `HarnessSetupError: ${error.message}`;
-      throw clean;
+      // One message, then stop: every spec would fail the same way, and vitest would otherwise
+      // add a misleading "No test files found" around it.
+      console.error(`\n[hermes-harness] cannot start the run:\n${error.message}\n`);
+      process.exit(1);
     }
     throw error;
   }
