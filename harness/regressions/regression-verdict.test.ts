@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { judgeRegression, outcomeFromVitestJson } from "./regression-verdict.js";
+
+const outcome = (passed: string[], failed: string[], errors: string[] = []) => ({
+  passed,
+  failed,
+  skipped: [],
+  errors,
+});
+
+describe("judgeRegression", () => {
+  it("is caught when exactly the listed tests fail", () => {
+    expect(judgeRegression(["C8.3: a"], outcome(["C8.1: b"], ["C8.3: a"])).caught).toBe(true);
+  });
+
+  it("is missed when a listed test passes", () => {
+    const verdict = judgeRegression(["C8.3: a", "C8.2: c"], outcome(["C8.2: c"], ["C8.3: a"]));
+    expect(verdict.caught).toBe(false);
+    expect(verdict.missed).toEqual(["C8.2: c"]);
+  });
+
+  it("names a test that failed without being listed", () => {
+    const verdict = judgeRegression(["C8.3: a"], outcome([], ["C8.3: a", "C2.1: other"]));
+    expect(verdict.caught).toBe(false);
+    expect(verdict.unexpected).toEqual(["C2.1: other"]);
+  });
+
+  it("names a listed title that no test has (renamed test)", () => {
+    const verdict = judgeRegression(["C8.3: old title"], outcome(["C8.3: new title"], []));
+    expect(verdict.caught).toBe(false);
+    expect(verdict.unknown).toEqual(["C8.3: old title"]);
+  });
+
+  it("is not caught when nothing is listed or the run errored", () => {
+    expect(judgeRegression([], outcome([], [])).caught).toBe(false);
+    expect(judgeRegression(["C8.3: a"], outcome([], ["C8.3: a"], ["specs/x: load error"])).caught).toBe(
+      false,
+    );
+  });
+
+  it("does not treat a title that contains another as the same test", () => {
+    const verdict = judgeRegression(["C3.2: sleep runs"], outcome([], ["C3.2: sleep runs directly"]));
+    expect(verdict.caught).toBe(false);
+    expect(verdict.unknown).toEqual(["C3.2: sleep runs"]);
+  });
+});
+
+describe("outcomeFromVitestJson", () => {
+  it("sorts tests by status and reports files that failed to load", () => {
+    const json = JSON.stringify({
+      testResults: [
+        {
+          name: "/r/specs/a.spec.ts",
+          status: "failed",
+          assertionResults: [
+            { title: "t1", status: "passed" },
+            { title: "t2", status: "failed" },
+          ],
+        },
+        { name: "/r/specs/b.spec.ts", status: "failed", message: "SyntaxError", assertionResults: [] },
+        {
+          name: "/r/specs/c.spec.ts",
+          status: "passed",
+          assertionResults: [{ title: "t3", status: "skipped" }],
+        },
+      ],
+    });
+    expect(outcomeFromVitestJson(json)).toEqual({
+      passed: ["t1"],
+      failed: ["t2"],
+      skipped: ["t3"],
+      errors: ["/r/specs/b.spec.ts: SyntaxError"],
+    });
+  });
+});
