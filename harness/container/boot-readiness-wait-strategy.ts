@@ -6,12 +6,16 @@ import { BOOT_LOG } from "./boot-log-location.js";
 
 /**
  * In-container watcher: polls the boot log every 50 ms and prints everything written after byte
- * `$1` once a `profile=default` line appears there. One exec per wait, so readiness is seen within
- * ~50 ms of the line being written, without a docker round trip per poll. A log shorter than the
- * offset was rotated: then all of it is new.
+ * `$1` once a `profile=default` line appears there, so readiness is seen within ~50 ms of the line
+ * being written, without a docker round trip per poll. A log shorter than the offset was rotated:
+ * then all of it is new. Each watcher gives up after `$3` polls (exit 1) and a new exec takes over:
+ * docker resolves `hermes` to a UID when an exec starts, and a boot that remaps the UID (C4.1) can
+ * make /opt/data unreadable to the UID an early watcher was started with.
  */
-const WATCH_SCRIPT = `f="$1"; off="$2"
-while :; do
+const WATCH_POLLS = 40;
+const WATCH_SCRIPT = `f="$1"; off="$2"; polls="$3"
+while [ "$polls" -gt 0 ]; do
+  polls=$((polls - 1))
   if [ -f "$f" ]; then
     size=$(wc -c < "$f")
     [ "$size" -lt "$off" ] && off=0
@@ -20,7 +24,8 @@ while :; do
     fi
   fi
   sleep 0.05
-done`;
+done
+exit 1`;
 
 /**
  * Ready = this boot wrote its `profile=default` line (C4.9). `sinceBytes` is the log's byte length
@@ -69,7 +74,7 @@ export async function waitForBootReadiness(
     let result: Awaited<ReturnType<typeof execInContainer>>;
     try {
       result = await execInContainer(container, {
-        argv: ["sh", "-c", WATCH_SCRIPT, "watch-boot-log", BOOT_LOG, String(sinceBytes)],
+        argv: ["sh", "-c", WATCH_SCRIPT, "watch-boot-log", BOOT_LOG, String(sinceBytes), String(WATCH_POLLS)],
         user: "hermes",
         timeoutMs: Math.max(1, deadline - Date.now()),
       });

@@ -5,6 +5,7 @@ import { ensureBaseImage } from "./base-image.js";
 import { contentHash } from "./content-hash.js";
 import { dockerBuild } from "./docker-build.js";
 import { findLocalImage, type LocalImage } from "./local-image.js";
+import { pruneStaleImages } from "./prune-stale-images.js";
 
 /** Other tooling relies on this tag: it always names the newest reference image built here. */
 export const REFERENCE_TAG = "hermes-harness/reference:latest";
@@ -42,6 +43,8 @@ export async function ensureReferenceImage(request: ReferenceImageRequest): Prom
     request.log(`built ${contentTag} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     image = await findLocalImage(contentTag);
     if (!image) throw new Error(`docker build reported success but ${contentTag} is not listed`);
+    const builtId = image.id;
+    await pruneStaleImages("reference", builtId, (tag) => tag.startsWith(`${REFERENCE_REPO}:`));
   }
   // Keep :latest pointing at what is tested, also when an older content tag is reused.
   const latest = await findLocalImage(REFERENCE_TAG);

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { contentHash } from "../image/content-hash.js";
 import { dockerBuild } from "../image/docker-build.js";
 import { findLocalImage, type LocalImage } from "../image/local-image.js";
+import { pruneStaleImages } from "../image/prune-stale-images.js";
 import { LABEL_CONTENT_HASH, LABEL_IMAGE_KIND } from "../run/labels.js";
 import type { Regression } from "./regression-catalogue.js";
 
@@ -30,5 +31,8 @@ export async function ensureRegressionImage(
   });
   const built = await findLocalImage(tag);
   if (!built) throw new Error(`docker build reported success but ${tag} is not listed`);
+  await pruneStaleImages("regression", built.id, (other) =>
+    other.startsWith(`${REGRESSION_REPO}:${regression.name}-`),
+  );
   return built;
 }

@@ -1,0 +1,26 @@
+import { execa } from "execa";
+import { runOnce } from "./run-once.js";
+import type { StartOptions } from "./start-options.js";
+
+/**
+ * Prepares /opt/data before a container starts, as root, the way a host or an older image leaves it
+ * (root-owned files, symlinks). `script` runs under `sh -c` with `$1` = the data directory. A host
+ * folder is written on this host when the harness runs as root; otherwise, and for volumes, a
+ * throwaway container of the image under test runs the same script as root, with the entrypoint
+ * replaced so nothing of the image's boot runs.
+ */
+export async function seedDataAsRoot(data: NonNullable<StartOptions["data"]>, script: string): Promise<void> {
+  if ("hostDir" in data && process.getuid?.() === 0) {
+    const result = await execa("sh", ["-c", script, "seed", data.hostDir], { reject: false });
+    if (result.exitCode !== 0) {
+      throw new Error(`seeding ${data.hostDir} failed (exit ${result.exitCode}): ${result.stderr}`);
+    }
+    return;
+  }
+  const result = await runOnce({ user: "0:0", entrypoint: ["sh", "-c", script, "seed", "/opt/data"], data });
+  if (result.exitCode !== 0) {
+    throw new Error(
+      `seeding /opt/data failed (exit ${result.exitCode}): ${result.commandLine}\n${result.stderr}`,
+    );
+  }
+}

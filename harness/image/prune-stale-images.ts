@@ -1,0 +1,32 @@
+import { dockerClient } from "../docker/docker-client.js";
+import { LABEL_IMAGE_KIND } from "../run/labels.js";
+
+/**
+ * Cache images (reference, regression) are kept across runs, but only the current content of each:
+ * older builds of the same kind and name are removed once a new one exists. An image still used by
+ * a container is left for a later run.
+ */
+export async function pruneStaleImages(
+  kind: string,
+  keepId: string,
+  sameFamily: (tag: string) => boolean,
+): Promise<number> {
+  const docker = dockerClient();
+  const images = await docker.listImages({
+    filters: JSON.stringify({ label: [`${LABEL_IMAGE_KIND}=${kind}`] }),
+  });
+  let removed = 0;
+  for (const image of images) {
+    if (image.Id === keepId) continue;
+    const tags = (image.RepoTags ?? []).filter((tag) => tag !== "<none>:<none>");
+    if (tags.length > 0 && !tags.every(sameFamily)) continue;
+    try {
+      for (const tag of tags) await docker.getImage(tag).remove({ noprune: false });
+      if (tags.length === 0) await docker.getImage(image.Id).remove();
+      removed += 1;
+    } catch {
+      // In use by a container (ours or a user's): not ours to force.
+    }
+  }
+  return removed;
+}
