@@ -8,7 +8,9 @@ export {
   hostBindMountsWork,
 } from "./container/data-volumes.js";
 export { type ExecOptions, HermesContainer, type HttpResponse } from "./container/hermes-container.js";
+export { type RecreateOptions, recreateOnVolume } from "./container/recreate-on-volume.js";
 export { type RunOnceOptions, type RunOnceResult, runOnce } from "./container/run-once.js";
+export { seedDataAsRoot } from "./container/seed-data-as-root.js";
 export { startHermes } from "./container/start-hermes.js";
 export type { StartOptions } from "./container/start-options.js";
 export { describeExec, type ExecResult } from "./exec/exec-result.js";

@@ -1,6 +1,7 @@
 // npm run build:image: build (or confirm up to date) the reference image, as the test run would.
-import { fileURLToPath } from "node:url";
+
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { checkDaemon } from "../harness/docker/daemon-check.js";
 import { HarnessSetupError } from "../harness/errors/harness-setup-error.js";
 import { ensureReferenceImage } from "../harness/image/reference-image.js";
@@ -18,7 +19,9 @@ try {
     logDir: join(repoRoot, process.env.HERMES_HARNESS_ARTIFACTS ?? "artifacts"),
     log,
   });
-  log(`reference image ready: ${image.ref} (also hermes-harness/reference:latest), ${image.id}, ${Date.now() - started} ms`);
+  log(
+    `reference image ready: ${image.ref} (also hermes-harness/reference:latest), ${image.id}, ${Date.now() - started} ms`,
+  );
 } catch (error) {
   console.error(error instanceof HarnessSetupError ? error.message : error);
   process.exit(1);

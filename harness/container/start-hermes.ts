@@ -6,6 +6,7 @@ import { runLabels } from "../run/labels.js";
 import { tracker } from "../run/resource-tracker.js";
 import { runContext } from "../run/run-context.js";
 import { BootReadinessWaitStrategy } from "./boot-readiness-wait-strategy.js";
+import { existingBootLogBytes } from "./existing-boot-log-bytes.js";
 import { HermesContainer } from "./hermes-container.js";
 import { type StartOptions, validateStartOptions } from "./start-options.js";
 
@@ -35,6 +36,13 @@ class HermesGenericContainer extends GenericContainer {
   }
 }
 
+/**
+ * With no arguments the CLI exits at once when there is no TTY (C3.1), ending the container right
+ * after boot; a container that is there to be probed runs this instead (a program on PATH, so the
+ * wrapper runs it directly, C3.2).
+ */
+export const KEEP_ALIVE_COMMAND = ["sleep", "infinity"];
+
 /** Starts the image under test and, by default, waits for this boot's readiness line (C4.9). */
 export async function startHermes(options: StartOptions = {}): Promise<HermesContainer> {
   validateStartOptions(options);
@@ -45,14 +53,16 @@ export async function startHermes(options: StartOptions = {}): Promise<HermesCon
     .withLabels(runLabels(run))
     .withEnvironment(options.env ?? {})
     .withStartupTimeout(options.startupTimeoutMs ?? 30_000);
-  if (options.command) definition = definition.withCommand(options.command);
+  definition = definition.withCommand(options.command ?? (options.entrypoint ? [] : KEEP_ALIVE_COMMAND));
   if (options.entrypoint) definition = definition.withEntrypoint(options.entrypoint);
   if (options.user) definition = definition.withUser(options.user);
   if (options.capAdd?.length) definition = definition.withAddedCapabilities(...options.capAdd);
   if (options.capDrop?.length) definition = definition.withDroppedCapabilities(...options.capDrop);
   if (options.ports?.length) definition = definition.withExposedPorts(...options.ports);
   definition = definition.withWaitStrategy(
-    options.waitFor === "running" ? new RunningWaitStrategy() : new BootReadinessWaitStrategy(0),
+    options.waitFor === "running"
+      ? new RunningWaitStrategy()
+      : new BootReadinessWaitStrategy(await existingBootLogBytes(options.data)),
   );
 
   const started = Date.now();

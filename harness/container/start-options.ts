@@ -2,7 +2,10 @@
 export interface StartOptions {
   /** Environment variables (`-e`). */
   env?: Record<string, string>;
-  /** Arguments after the image (the wrapper routes them, contract C3). */
+  /**
+   * Arguments after the image (the wrapper routes them, contract C3). Default: `sleep infinity`,
+   * so the container stays up to be probed (without a TTY, plain `hermes` exits at once).
+   */
   command?: string[];
   /** `--entrypoint` override (for C8 states where PID 1 is not s6-svscan). */
   entrypoint?: string[];

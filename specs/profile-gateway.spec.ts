@@ -1,0 +1,251 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  describeExec,
+  type HermesContainer,
+  type ProcessRow,
+  startHermes,
+  waitFor,
+} from "../harness/index.js";
+
+// Contract C2.4 and C6: per-profile gateways as dynamic s6 slots, driven by the hermes user.
+// One container serves the whole file: every test works on profiles of its own (distinct names and
+// API ports), so tests cannot see each other's state, and the file pays for one boot instead of ten.
+
+// The main program only keeps the container up: a bare `docker run` would run the CLI, which exits
+// without a TTY (C3.1).
+const KEEP_ALIVE = ["sleep", "infinity"];
+
+const HERMES_UID = 10000;
+const SCANDIR = "/run/service";
+const PROFILES = "/opt/data/profiles";
+
+let hermes: HermesContainer;
+
+beforeAll(async () => {
+  hermes = await startHermes({ nameHint: "profile-gw", command: KEEP_ALIVE });
+});
+
+const profileDir = (name: string) => `${PROFILES}/${name}`;
+const slotDir = (name: string) => `${SCANDIR}/gateway-${name}`;
+
+/** gateway_state.json of a named profile (C6.9), parsed; read as hermes. */
+async function readState(name: string): Promise<Record<string, unknown>> {
+  return JSON.parse(await hermes.readFile(`${profileDir(name)}/gateway_state.json`));
+}
+
+async function createProfile(name: string): Promise<void> {
+  await hermes.ok(["hermes", "profile", "create", name]);
+}
+
+/** C6.4: upstream serves the API port only with both lines in the profile's .env. */
+async function enableApi(name: string, port: number): Promise<void> {
+  // Leading newline: the seeded .env need not end with one.
+  await hermes.ok([
+    "sh",
+    "-c",
+    'printf "\\nAPI_SERVER_ENABLED=true\\nAPI_SERVER_PORT=%s\\n" "$2" >> "$1"',
+    "enable-api",
+    `${profileDir(name)}/.env`,
+    String(port),
+  ]);
+}
+
+/** C6.3: start|stop|restart exit 0 and print nothing. `--force` only for start (all versions accept it). */
+async function gateway(name: string, verb: "start" | "stop" | "restart"): Promise<void> {
+  const argv = ["hermes", "-p", name, "gateway", verb, ...(verb === "start" ? ["--force"] : [])];
+  const result = await hermes.exec(argv);
+  expect(result.exitCode, describeExec(argv, result)).toBe(0);
+  expect(result.stdout + result.stderr, describeExec(argv, result)).toBe("");
+}
+
+/** Rows of `hermes -p NAME gateway run ...` (C6.4), matched token by token. */
+function gatewayRows(rows: readonly ProcessRow[], name: string): ProcessRow[] {
+  return rows.filter((row) => {
+    const tokens = row.args.split(/\s+/);
+    return tokens.some(
+      (token, i) =>
+        token === "-p" && tokens[i + 1] === name && tokens[i + 2] === "gateway" && tokens[i + 3] === "run",
+    );
+  });
+}
+
+/**
+ * Waits until the slot is up with a pid other than `previousPid`, the gateway has written
+ * `gateway_state: running` with exactly that pid (C6.4), and /health answers 200 on its port.
+ */
+async function waitServing(name: string, port: number, previousPid?: number): Promise<number> {
+  const status = await hermes.waitForNewPid(`gateway-${name}`, previousPid);
+  const pid = status.pid as number;
+  await waitFor(() => readState(name), {
+    description: `${name}: gateway_state running with pid ${pid}`,
+    timeoutMs: 10_000,
+    until: (state) => state.gateway_state === "running" && state.pid === pid,
+  });
+  await waitFor(() => hermes.httpGet(port, "/health"), {
+    description: `${name}: GET /health on ${port} answers 200`,
+    timeoutMs: 10_000,
+    until: (response) => response.status === 200,
+  });
+  return pid;
+}
+
+async function startServing(name: string, port: number): Promise<number> {
+  await createProfile(name);
+  await enableApi(name, port);
+  await gateway(name, "start");
+  return waitServing(name, port);
+}
+
+describe("C2.4: the svscan control surface belongs to hermes", () => {
+  it("C2.4: control and lock are hermes-owned, the directory stays root's, and hermes can rescan", async () => {
+    const control = await hermes.stat(`${SCANDIR}/.s6-svscan/control`);
+    expect(control.type).toBe("fifo");
+    expect(control.uid).toBe(HERMES_UID);
+    expect((await hermes.stat(`${SCANDIR}/.s6-svscan/lock`)).uid).toBe(HERMES_UID);
+    expect((await hermes.stat(`${SCANDIR}/.s6-svscan`)).uid).toBe(0);
+    for (const flags of ["-a", "-an"]) {
+      const argv = ["/command/s6-svscanctl", flags, SCANDIR];
+      const result = await hermes.exec(argv);
+      expect(result.exitCode, describeExec(argv, result)).toBe(0);
+    }
+  });
+});
+
+describe("C6: profile gateways", () => {
+  it("C6.1/C6.2: profile create registers a down slot whose control FIFO hermes can write", async () => {
+    await createProfile("alpha");
+    expect((await hermes.stat(slotDir("alpha"))).type).toBe("directory");
+    expect(await hermes.exists(`${slotDir("alpha")}/down`)).toBe(true);
+    const status = await hermes.waitForSlot("gateway-alpha", () => true, "supervised (svstat answers)");
+    expect(status.state).toBe("down");
+
+    const control = await hermes.stat(`${slotDir("alpha")}/supervise/control`);
+    expect(control.type).toBe("fifo");
+    expect(control.uid).toBe(HERMES_UID);
+    // Everything s6 writes to is pre-created for hermes, in the slot and in its logger (C6.2).
+    for (const part of ["supervise", "event", "log/supervise", "log/supervise/control", "log/event"]) {
+      expect((await hermes.stat(`${slotDir("alpha")}/${part}`)).uid, part).toBe(HERMES_UID);
+    }
+    // A real s6-svc as hermes: it fails unless hermes can write the control FIFO.
+    const argv = ["/command/s6-svc", "-d", slotDir("alpha")];
+    const result = await hermes.exec(argv);
+    expect(result.exitCode, describeExec(argv, result)).toBe(0);
+
+    expect((await hermes.stat(`${profileDir("alpha")}/SOUL.md`)).type).toBe("file");
+    const env = await hermes.stat(`${profileDir("alpha")}/.env`);
+    expect(env.modeText).toBe("600");
+    expect(env.uid).toBe(HERMES_UID);
+  });
+
+  it("C6.3/C6.4: start runs the gateway as hermes, serving /health, with its state recorded", async () => {
+    const pid = await startServing("gw-start", 18601);
+    const rows = await hermes.processes();
+    const mine = gatewayRows(rows, "gw-start");
+    expect(mine.map((row) => row.pid)).toEqual([pid]);
+    expect(mine[0]?.uid).toBe(HERMES_UID);
+    const state = await readState("gw-start");
+    expect(state.desired_state).toBe("running");
+    expect(state.gateway_state).toBe("running");
+    expect(state.pid).toBe(pid);
+  });
+
+  it("C6.3: restart gives the gateway a new PID; desired_state stays running", async () => {
+    const first = await startServing("gw-restart", 18602);
+    await gateway("gw-restart", "restart");
+    const second = await waitServing("gw-restart", 18602, first);
+    expect(second).not.toBe(first);
+    expect((await readState("gw-restart")).desired_state).toBe("running");
+  });
+
+  it("C6.5: a gateway killed with SIGKILL (by hermes) is restarted by s6 and serves again", async () => {
+    const first = await startServing("gw-crash", 18603);
+    const kill = await hermes.exec(["kill", "-9", String(first)]);
+    expect(kill.exitCode, describeExec(["kill", "-9", String(first)], kill)).toBe(0);
+    const second = await waitServing("gw-crash", 18603, first);
+    expect(second).not.toBe(first);
+  });
+
+  it("C6.3: stop brings the slot down, ends the gateway and records desired_state stopped", async () => {
+    await startServing("gw-stop", 18604);
+    expect(gatewayRows(await hermes.processes(), "gw-stop")).toHaveLength(1);
+    await gateway("gw-stop", "stop");
+    const status = await hermes.waitForSlot("gateway-gw-stop", (s) => s.state === "down", "down");
+    expect(status.state).toBe("down");
+    await waitFor(async () => gatewayRows(await hermes.processes(), "gw-stop"), {
+      description: "no gw-stop gateway process",
+      timeoutMs: 10_000,
+      until: (rows) => rows.length === 0,
+    });
+    expect((await readState("gw-stop")).desired_state).toBe("stopped");
+  });
+
+  it("C6.7: profile delete -y removes a running profile's slot, gateway and directory", async () => {
+    await startServing("gw-delete", 18605);
+    const argv = ["hermes", "profile", "delete", "gw-delete", "-y"];
+    const result = await hermes.exec(argv);
+    expect(result.exitCode, describeExec(argv, result)).toBe(0);
+    expect(await hermes.exists(slotDir("gw-delete"))).toBe(false);
+    expect(await hermes.exists(profileDir("gw-delete"))).toBe(false);
+    // Delete waits for the slot to go down (C6.7): no gateway is left behind.
+    expect(gatewayRows(await hermes.processes(), "gw-delete")).toEqual([]);
+  });
+
+  it("C6.4: two profiles run at once on distinct ports", async () => {
+    const [a, b] = await Promise.all([startServing("duo-a", 18606), startServing("duo-b", 18607)]);
+    expect(a).not.toBe(b);
+    // Both still up, with the pids their state files report.
+    for (const [name, pid] of [
+      ["duo-a", a],
+      ["duo-b", b],
+    ] as const) {
+      expect((await hermes.svstat(`gateway-${name}`)).pid).toBe(pid);
+      expect((await readState(name)).pid).toBe(pid);
+    }
+    expect((await hermes.httpGet(18606, "/health")).status).toBe(200);
+    expect((await hermes.httpGet(18607, "/health")).status).toBe(200);
+  });
+
+  it.each([
+    ["invalid", ["Bad", "-x", "a b", "a".repeat(65)]],
+    ["reserved", ["default", "hermes", "root", "test", "tmp", "sudo"]],
+  ])("C6.1: %s names are refused, non-zero, with no slot or directory created", async (_kind, names) => {
+    const before = await hermes.slots();
+    const results = await Promise.all(
+      names.map((name) => hermes.exec(["hermes", "profile", "create", name])),
+    );
+    results.forEach((result, i) => {
+      expect(result.exitCode, `create ${JSON.stringify(names[i])}\n${describeExec([], result)}`).not.toBe(0);
+    });
+    expect(await hermes.slots()).toEqual(before);
+    for (const name of names) expect(await hermes.exists(profileDir(name)), name).toBe(false);
+  });
+
+  it("C6.1: creating an existing profile fails and leaves it as it was", async () => {
+    await createProfile("dup");
+    await hermes.shOk(`echo keep-me >> ${profileDir("dup")}/SOUL.md`);
+    const soul = await hermes.readFile(`${profileDir("dup")}/SOUL.md`);
+    const argv = ["hermes", "profile", "create", "dup"];
+    const result = await hermes.exec(argv);
+    expect(result.exitCode, describeExec(argv, result)).not.toBe(0);
+    expect(await hermes.readFile(`${profileDir("dup")}/SOUL.md`)).toBe(soul);
+    expect((await hermes.svstat("gateway-dup")).state).toBe("down");
+  });
+
+  it("C6.3: starting an unknown profile exits 1 and names it", async () => {
+    const argv = ["hermes", "-p", "ghost", "gateway", "start", "--force"];
+    const result = await hermes.exec(argv);
+    expect(result.exitCode, describeExec(argv, result)).toBe(1);
+    expect(result.stdout + result.stderr).toMatch(/\bghost\b/);
+    expect(await hermes.exists(slotDir("ghost"))).toBe(false);
+    expect(await hermes.exists(profileDir("ghost"))).toBe(false);
+  });
+
+  it("C6.8: hermes status shows Manager: s6 (container supervisor)", async () => {
+    const out = await hermes.ok(["hermes", "status"]);
+    const managers = out
+      .split("\n")
+      .map((line) => /^\s*Manager:\s*(.*?)\s*$/.exec(line)?.[1])
+      .filter((value) => value !== undefined);
+    expect(managers).toEqual(["s6 (container supervisor)"]);
+  });
+});

@@ -1,0 +1,284 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  type BootRecord,
+  createVolume,
+  type HermesContainer,
+  parseBootLog,
+  type RecreateOptions,
+  recreateOnVolume,
+  startHermes,
+  waitFor,
+} from "../harness/index.js";
+
+// Contract C7: every boot rebuilds the gateway slots from /opt/data. One container holds a profile
+// for every prior state at once; it is restarted once (C7) and, on a named volume, a second one is
+// removed and re-created on the same volume as in an image upgrade (C7.7). Both are arranged in
+// beforeAll, in parallel; the tests only read.
+
+// The main program only keeps the container up: a bare `docker run` would run the CLI, which exits
+// without a TTY (C3.1).
+const KEEP_ALIVE = ["sleep", "infinity"];
+
+const PROFILES = "/opt/data/profiles";
+
+interface Case {
+  name: string;
+  /** gateway_state.json as written before the restart; undefined: no file. */
+  file?: string;
+  /** C7.3: what the boot log must report. */
+  prior: string | null;
+  /** C7.4: only a prior `running` starts. */
+  action: "started" | "registered";
+  /** API port for gateways that start, so /health proves they run. */
+  port?: number;
+}
+
+const json = (value: object) => JSON.stringify(value);
+
+const CASES: Case[] = [
+  {
+    name: "st-running",
+    file: json({ gateway_state: "running" }),
+    prior: "running",
+    action: "started",
+    port: 18701,
+  },
+  { name: "st-stopped", file: json({ gateway_state: "stopped" }), prior: "stopped", action: "registered" },
+  { name: "st-starting", file: json({ gateway_state: "starting" }), prior: "starting", action: "registered" },
+  {
+    name: "st-failed",
+    file: json({ gateway_state: "startup_failed" }),
+    prior: "startup_failed",
+    action: "registered",
+  },
+  // C7.3: a gateway killed while draining or degraded was running.
+  {
+    name: "st-draining",
+    file: json({ gateway_state: "draining" }),
+    prior: "running",
+    action: "started",
+    port: 18702,
+  },
+  {
+    name: "st-degraded",
+    file: json({ gateway_state: "degraded" }),
+    prior: "running",
+    action: "started",
+    port: 18703,
+  },
+  {
+    name: "st-unknown",
+    file: json({ gateway_state: "hibernating" }),
+    prior: "hibernating",
+    action: "registered",
+  },
+  { name: "st-missing", prior: null, action: "registered" },
+  { name: "st-corrupt", file: "{not json", prior: null, action: "registered" },
+  // C7.3: desired_state (operator intent) wins over gateway_state, both ways.
+  {
+    name: "st-want-stop",
+    file: json({ desired_state: "stopped", gateway_state: "running" }),
+    prior: "stopped",
+    action: "registered",
+  },
+  {
+    name: "st-want-run",
+    file: json({ desired_state: "running", gateway_state: "stopped" }),
+    prior: "running",
+    action: "started",
+    port: 18704,
+  },
+];
+
+const NAMED = CASES.map((c) => c.name).sort();
+const STALE_FILES = ["gateway.pid", "processes.json"];
+
+/**
+ * As hermes: the profiles (with the CLI), their state files and API ports, stale runtime files in
+ * every profile that will stay down and in the root, a profile-like directory without SOUL.md, and a
+ * `profiles/default` that must not shadow the root profile. Every state-bearing directory says
+ * `running`, so an image that reconciled it would start something visible.
+ */
+const SEED_SCRIPT = `set -e
+P=${PROFILES}
+running='{"gateway_state": "running"}'
+while [ $# -gt 0 ]; do
+  name=$1; file=$2; port=$3; stale=$4; shift 4
+  hermes profile create "$name" >/dev/null
+  [ "$file" = "<none>" ] || printf '%s' "$file" > "$P/$name/gateway_state.json"
+  [ -z "$port" ] || printf '\\nAPI_SERVER_ENABLED=true\\nAPI_SERVER_PORT=%s\\n' "$port" >> "$P/$name/.env"
+  [ "$stale" = 0 ] || { echo 4242 > "$P/$name/gateway.pid"; echo '[]' > "$P/$name/processes.json"; }
+done
+echo 4242 > /opt/data/gateway.pid; echo '[]' > /opt/data/processes.json
+mkdir "$P/no-soul"; touch "$P/no-soul/config.yaml"; printf '%s' "$running" > "$P/no-soul/gateway_state.json"
+mkdir "$P/default"; echo soul > "$P/default/SOUL.md"; printf '%s' "$running" > "$P/default/gateway_state.json"
+`;
+
+async function seed(hermes: HermesContainer): Promise<void> {
+  const args = CASES.flatMap((c) => [
+    c.name,
+    c.file ?? "<none>",
+    c.port === undefined ? "" : String(c.port),
+    c.action === "registered" ? "1" : "0",
+  ]);
+  await hermes.ok(["sh", "-c", SEED_SCRIPT, "seed", ...args], { timeoutMs: 60_000 });
+}
+
+interface Arranged {
+  hermes: HermesContainer;
+  /** Boot log length before the new boot: what comes after belongs to it. */
+  since: number;
+  /** Wall clock just before the container went down. */
+  startedAt: number;
+}
+
+async function viaRestart(): Promise<Arranged> {
+  const hermes = await startHermes({ nameHint: "reconcile-restart", command: KEEP_ALIVE });
+  await seed(hermes);
+  const since = await hermes.bootLogBytes();
+  const startedAt = Date.now();
+  await hermes.restart();
+  return { hermes, since, startedAt };
+}
+
+async function viaRecreate(): Promise<Arranged> {
+  const options: RecreateOptions = {
+    nameHint: "reconcile-recreate",
+    command: KEEP_ALIVE,
+    data: { volume: await createVolume("reconcile") },
+  };
+  const old = await startHermes(options);
+  await seed(old);
+  const since = await old.bootLogBytes();
+  const startedAt = Date.now();
+  const hermes = await recreateOnVolume(old, options);
+  return { hermes, since, startedAt };
+}
+
+const ways = {
+  "docker restart (C7)": viaRestart,
+  "re-creation on the same volume (C7.7)": viaRecreate,
+} as const;
+type Way = keyof typeof ways;
+const arranged = new Map<Way, Arranged>();
+
+beforeAll(async () => {
+  const entries = Object.entries(ways) as [Way, () => Promise<Arranged>][];
+  const results = await Promise.all(entries.map(([, arrange]) => arrange()));
+  for (const [i, [way]] of entries.entries()) arranged.set(way, results[i] as Arranged);
+});
+
+/** This boot's records, once every expected line is there (the default line may come first). */
+async function thisBootLog(a: Arranged) {
+  return waitFor(
+    async () => {
+      const whole = Buffer.from(await a.hermes.bootLogText(), "utf8");
+      return parseBootLog(whole.subarray(a.since).toString("utf8"));
+    },
+    {
+      description: `${NAMED.length + 1} boot log lines after byte ${a.since}`,
+      timeoutMs: 10_000,
+      until: (log) => log.records.length >= NAMED.length + 1 && log.partial === undefined,
+    },
+  );
+}
+
+describe.each(Object.keys(ways) as Way[])("after %s", (way) => {
+  const get = () => arranged.get(way) as Arranged;
+
+  it.each(CASES)("C7.3/C7.4: prior $name → $action", async (c) => {
+    const { hermes } = get();
+    const slot = `gateway-${c.name}`;
+    const downFile = await hermes.exists(`/run/service/${slot}/down`);
+    if (c.action === "started") {
+      expect(downFile).toBe(false);
+      await hermes.waitForSlot(slot, (s) => s.state === "up", "up");
+      const health = await waitFor(() => hermes.httpGet(c.port as number, "/health"), {
+        description: `${c.name}: /health on ${c.port}`,
+        timeoutMs: 10_000,
+        until: (response) => response.status === 200,
+      });
+      expect(health.status).toBe(200);
+    } else {
+      // Registered with a down file: not started, so no crash loop (C7.4).
+      expect(downFile).toBe(true);
+      const status = await hermes.waitForSlot(slot, () => true, "supervised (svstat answers)");
+      expect(status.state).toBe("down");
+    }
+  });
+
+  it("C7.1/C7.2: gateway-default is registered down; profiles/default does not shadow it", async () => {
+    const { hermes } = get();
+    // profiles/default says running: an image that read it for the root slot would start it.
+    const status = await hermes.waitForSlot("gateway-default", () => true, "supervised (svstat answers)");
+    expect(status.state).toBe("down");
+  });
+
+  it("C7.2: a directory without SOUL.md gets no slot and no log line", async () => {
+    const { hermes } = get();
+    expect(await hermes.exists("/run/service/gateway-no-soul")).toBe(false);
+    const log = await thisBootLog(get());
+    expect(log.records.filter((r) => r.profile === "no-soul")).toEqual([]);
+    expect((await hermes.logs()).split("\n").filter((line) => line.includes("profile=no-soul"))).toEqual([]);
+  });
+
+  it("C7.5: stale gateway.pid and processes.json are removed", async () => {
+    const { hermes } = get();
+    const homes = [
+      "/opt/data",
+      ...CASES.filter((c) => c.action === "registered").map((c) => `${PROFILES}/${c.name}`),
+    ];
+    const paths = homes.flatMap((home) => STALE_FILES.map((file) => `${home}/${file}`));
+    // One exec for all paths: prints those that still exist.
+    const left = await hermes.ok([
+      "sh",
+      "-c",
+      'for f in "$@"; do [ ! -e "$f" ] || echo "$f"; done',
+      "left",
+      ...paths,
+    ]);
+    expect(left.split("\n").filter(Boolean)).toEqual([]);
+  });
+
+  it("C7.6: container-boot.log has exactly one well-formed line per profile for this boot", async () => {
+    const a = get();
+    const log = await thisBootLog(a);
+    expect(log.malformed).toEqual([]);
+    const defaults = log.records.filter((r) => r.profile === "default");
+    expect(defaults).toHaveLength(1);
+    expect(defaults[0]?.priorState).toBeNull();
+    expect(defaults[0]?.action).toBe("registered");
+    // Named profiles in sorted order (C7.2), each once, nothing else.
+    expect(log.records.filter((r) => r.profile !== "default").map((r) => r.profile)).toEqual(NAMED);
+    const byName = new Map<string, BootRecord>(log.records.map((r) => [r.profile, r]));
+    for (const c of CASES) {
+      const record = byName.get(c.name);
+      expect({ prior: record?.priorState, action: record?.action }, c.name).toEqual({
+        prior: c.prior,
+        action: c.action,
+      });
+    }
+    // Written during this boot (second resolution, so a little slack).
+    for (const record of log.records) {
+      expect(record.time.getTime(), record.line).toBeGreaterThanOrEqual(a.startedAt - 2_000);
+      expect(record.time.getTime(), record.line).toBeLessThanOrEqual(Date.now() + 2_000);
+    }
+  });
+
+  it("C7.6: a reconcile line per profile reaches docker logs", async () => {
+    const { hermes } = get();
+    const expected = CASES.map(
+      (c) =>
+        new RegExp(
+          `(?:^|\\s)reconcile: profile=${c.name} prior_state=${c.prior ?? "None"} action=${c.action}(?:\\s|$)`,
+        ),
+    );
+    const last = expected.at(-1) as RegExp;
+    await hermes.waitForLogLine(last);
+    const lines = (await hermes.logs()).split("\n");
+    const counts = Object.fromEntries(
+      CASES.map((c, i) => [c.name, lines.filter((line) => expected[i]?.test(line)).length]),
+    );
+    expect(counts).toEqual(Object.fromEntries(CASES.map((c) => [c.name, 1])));
+  });
+});

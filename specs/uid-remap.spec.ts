@@ -1,0 +1,204 @@
+import { describe, expect, it } from "vitest";
+import {
+  createHostDir,
+  createVolume,
+  type HermesContainer,
+  HOST_BIND_SKIP_REASON,
+  hostBindMountsWork,
+  seedDataAsRoot,
+  startHermes,
+} from "../harness/index.js";
+
+// Contract C4.1-C4.5: UID/GID remap, ownership repair, best-effort chown, symlinks never followed.
+// Every test boots its own container(s): the environment under test is fixed at `docker run`.
+
+// The main program only keeps the container up: a bare `docker run` would run the CLI, which exits
+// without a TTY (C3.1).
+const KEEP_ALIVE = ["sleep", "infinity"];
+
+const DEFAULT_ID = 10000;
+
+/** What the remapped hermes looks like from every side a user can see it. */
+async function identity(hermes: HermesContainer) {
+  const num = async (argv: string[]) => Number((await hermes.ok(argv)).trim());
+  const [top, env] = await Promise.all([hermes.stat("/opt/data"), hermes.stat("/opt/data/.env")]);
+  return {
+    passwdUid: await num(["id", "-u", "hermes"]),
+    passwdGid: await num(["id", "-g", "hermes"]),
+    // `docker exec -u hermes`: the name resolves through the remapped /etc/passwd (C4.2).
+    execUid: await num(["id", "-u"]),
+    execGid: await num(["id", "-g"]),
+    dataOwner: `${top.uid}:${top.gid}`,
+    envOwner: `${env.uid}:${env.gid}`,
+  };
+}
+
+function expectedIdentity(uid: number, gid: number) {
+  return {
+    passwdUid: uid,
+    passwdGid: gid,
+    execUid: uid,
+    execGid: gid,
+    dataOwner: `${uid}:${gid}`,
+    envOwner: `${uid}:${gid}`,
+  };
+}
+
+describe("C4: UID/GID remap", () => {
+  it("C4.1/C4.2: HERMES_UID/HERMES_GID remap the user, its files under /opt/data and every supervised process", async () => {
+    const uid = 12345;
+    const gid = 12346;
+    const hermes = await startHermes({
+      nameHint: "remap",
+      command: KEEP_ALIVE,
+      // The dashboard gives the container a supervised process to check (loopback: no auth needed).
+      env: {
+        HERMES_UID: String(uid),
+        HERMES_GID: String(gid),
+        HERMES_DASHBOARD: "1",
+        HERMES_DASHBOARD_HOST: "127.0.0.1",
+      },
+    });
+    expect(await identity(hermes)).toEqual(expectedIdentity(uid, gid));
+
+    // Run as the remapped hermes: anything it cannot read makes find (and so this exec) fail.
+    const notMine = await hermes.ok([
+      "find",
+      "/opt/data",
+      "(",
+      "-not",
+      "-uid",
+      `${uid}`,
+      "-o",
+      "-not",
+      "-gid",
+      `${gid}`,
+      ")",
+      "-print",
+    ]);
+    expect(notMine.split("\n").filter(Boolean)).toEqual([]);
+    const mine = await hermes.ok(["find", "/opt/data", "-uid", `${uid}`, "-gid", `${gid}`, "-print"]);
+    // Seeded files, state directories and the boot log: a vacuous find would list none.
+    for (const path of [
+      "/opt/data/config.yaml",
+      "/opt/data/SOUL.md",
+      "/opt/data/logs/container-boot.log",
+      "/opt/data/sessions",
+    ]) {
+      expect(mine.split("\n"), path).toContain(path);
+    }
+
+    const dashboard = await hermes.waitForSlot("dashboard", (s) => s.state === "up", "up", 15_000);
+    const rows = await hermes.processes();
+    expect(rows.find((row) => row.pid === dashboard.pid)?.uid).toBe(uid);
+    // Every non-root process (supervised services, their loggers, this ps) runs as the new UID.
+    const nonRootUids = [...new Set(rows.filter((row) => row.uid !== 0).map((row) => row.uid))];
+    expect(nonRootUids).toEqual([uid]);
+  });
+
+  it("C4.1: PUID/PGID remap; HERMES_UID/GID win over them; an existing GID (20, dialout) is accepted", async () => {
+    const cases: { env: Record<string, string>; uid: number; gid: number }[] = [
+      { env: { PUID: "12001", PGID: "12002" }, uid: 12001, gid: 12002 },
+      {
+        env: { HERMES_UID: "12010", HERMES_GID: "12011", PUID: "12020", PGID: "12021" },
+        uid: 12010,
+        gid: 12011,
+      },
+      { env: { HERMES_UID: "12030", HERMES_GID: "20" }, uid: 12030, gid: 20 },
+    ];
+    const seen = await Promise.all(
+      cases.map(async (c) =>
+        identity(await startHermes({ nameHint: "remap-env", command: KEEP_ALIVE, env: c.env })),
+      ),
+    );
+    expect(seen).toEqual(cases.map((c) => expectedIdentity(c.uid, c.gid)));
+  });
+
+  it("C4.1: invalid UID/GID values are ignored (hermes stays 10000) and boot completes", async () => {
+    const values = ["0", "abc", "70000", "-5", ""];
+    // startHermes resolves only after this boot's readiness line: that is "boot completes".
+    const seen = await Promise.all(
+      values.map(async (value) =>
+        identity(
+          await startHermes({
+            nameHint: "remap-bad",
+            command: KEEP_ALIVE,
+            env: { HERMES_UID: value, HERMES_GID: value },
+          }),
+        ),
+      ),
+    );
+    expect(seen).toEqual(values.map(() => expectedIdentity(DEFAULT_ID, DEFAULT_ID)));
+  });
+
+  it("C4.3/C4.5: a root-owned host folder is repaired; unknown files and symlink targets are left alone", async (ctx) => {
+    if (!hostBindMountsWork()) ctx.skip(HOST_BIND_SKIP_REASON);
+    const hostDir = await createHostDir("root-owned");
+    // As a host (or an older image run as root) leaves it. auth.json is a known state file that is a
+    // symlink: following it would chown the container's /etc/passwd.
+    await seedDataAsRoot(
+      { hostDir },
+      `set -e; d=$1; chown 0:0 "$d"; chmod 755 "$d"
+      printf 'model: {}\\n' > "$d/config.yaml"; chmod 640 "$d/config.yaml"
+      printf '# host\\n' > "$d/.env"; chmod 600 "$d/.env"
+      : > "$d/state.db"; printf 'note\\n' > "$d/notes.txt"
+      mkdir "$d/sessions"; printf '{}\\n' > "$d/sessions/old.json"
+      mkdir "$d/private"; chmod 755 "$d/private"; printf '{}\\n' > "$d/private/host_secret.json"
+      chmod 644 "$d/private/host_secret.json"
+      ln -s /etc/passwd "$d/auth.json"
+      chown -hR 0:0 "$d"`,
+    );
+    const hermes = await startHermes({ nameHint: "host-repair", command: KEEP_ALIVE, data: { hostDir } });
+
+    const owners: Record<string, number> = {};
+    for (const name of [
+      "config.yaml",
+      ".env",
+      "state.db",
+      "notes.txt",
+      "sessions",
+      "sessions/old.json",
+      "private",
+      "private/host_secret.json",
+    ]) {
+      owners[name] = (await hermes.stat(`/opt/data/${name}`)).uid;
+    }
+    expect(owners).toEqual({
+      // C4.3: known state files and every regular file directly under /opt/data, each boot.
+      "config.yaml": DEFAULT_ID,
+      ".env": DEFAULT_ID,
+      "state.db": DEFAULT_ID,
+      "notes.txt": DEFAULT_ID,
+      // C4.3: the top was not hermes's, so the known state directories are repaired.
+      sessions: DEFAULT_ID,
+      "sessions/old.json": DEFAULT_ID,
+      // A directory the image does not manage keeps the host's ownership.
+      private: 0,
+      "private/host_secret.json": 0,
+    });
+
+    // C4.5: the symlink stays, its target is not chowned, and the refusal is logged by name.
+    expect((await hermes.stat("/opt/data/auth.json")).type).toBe("symlink");
+    expect((await hermes.ok(["readlink", "/opt/data/auth.json"])).trim()).toBe("/etc/passwd");
+    expect((await hermes.stat("/etc/passwd")).uid).toBe(0);
+    const line = await hermes.waitForLogLine(/(?=.*\brefusing\b)(?=.*\bauth\.json\b)/);
+    expect(line).toMatch(/\brefusing\b/);
+  });
+
+  it("C4.4: with --cap-drop CHOWN, boot logs a chown warning and completes", async () => {
+    const volume = await createVolume("nochown");
+    // A root-owned file directly under /opt/data: the boot must try (and fail) to chown it.
+    await seedDataAsRoot({ volume }, `printf 'note\\n' > "$1/notes.txt"; chown 0:0 "$1/notes.txt"`);
+    const hermes = await startHermes({
+      nameHint: "nochown",
+      command: KEEP_ALIVE,
+      capDrop: ["CHOWN"],
+      data: { volume },
+    });
+    // Sanity: the capability really was gone, so the chown really failed.
+    expect((await hermes.stat("/opt/data/notes.txt")).uid).toBe(0);
+    const line = await hermes.waitForLogLine(/(?=.*warn)(?=.*chown)/i);
+    expect(line).toMatch(/chown/i);
+    expect((await hermes.ok(["id", "-u"])).trim()).toBe(String(DEFAULT_ID));
+  });
+});
