@@ -1,0 +1,223 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  type HermesContainer,
+  type ProcessRow,
+  type SlotStatus,
+  startHermes,
+  waitFor,
+} from "../harness/index.js";
+
+// Contract C5: the static s6 service `dashboard`. The default host differs across upstream versions
+// (C5.2), so every container here sets HERMES_DASHBOARD_HOST explicitly.
+
+// Without a TTY the default command (interactive hermes) exits at once; this keeps the container up.
+const KEEP_ALIVE = ["sleep", "infinity"];
+
+const SLOT = "dashboard";
+const DEFAULT_PORT = 9119;
+const OVERRIDE_PORT = 9200;
+const VENV_PYTHON = "/opt/hermes/.venv/bin/python";
+const AUTH = { user: "harness", password: "dashboard-secret" };
+const TRUTHY_ELSEWHERE = ["TRUE", "True", "yes", "YES", "Yes"]; // "1" and "true" are the role containers below
+const FALSY = ["0", "false", "no", ""]; // unset is the `off` container
+
+/** The dashboard program (`hermes dashboard --host H --port P --no-open`), not its s6-supervise. */
+function dashboardProcesses(rows: readonly ProcessRow[]): ProcessRow[] {
+  return rows.filter((row) => !row.args.startsWith("s6-") && /\bdashboard\b.*--port\b/.test(row.args));
+}
+
+/** The slot is down, and has stayed down for 2 s or more (s6-svstat's counter restarts on every change). */
+const downForTwoSeconds = (s: SlotStatus) => s.state === "down" && !s.finishing && s.seconds >= 2;
+
+/** Waits until the dashboard answers GET /api/status from inside the container. */
+function waitForStatusInside(hermes: HermesContainer, port: number, timeoutMs = 10_000) {
+  return waitFor(() => hermes.httpGet(port, "/api/status"), {
+    description: `dashboard on ${port} to answer /api/status`,
+    timeoutMs,
+    until: (response) => response.status === 200,
+  });
+}
+
+/** "open" or "closed" for a TCP port on the container's loopback, probed as hermes. */
+async function portState(hermes: HermesContainer, port: number): Promise<string> {
+  const script =
+    "import socket, sys\ns = socket.socket()\ns.settimeout(2)\n" +
+    "print('open' if s.connect_ex(('127.0.0.1', int(sys.argv[1]))) == 0 else 'closed')";
+  return (await hermes.ok([VENV_PYTHON, "-c", script, String(port)])).trim();
+}
+
+function parseJsonObject(body: string): Record<string, unknown> {
+  const value: unknown = JSON.parse(body);
+  expect(typeof value === "object" && value !== null && !Array.isArray(value), body).toBe(true);
+  return value as Record<string, unknown>;
+}
+
+describe("C5 dashboard", () => {
+  let off: HermesContainer;
+  let loopback: HermesContainer;
+  let published: HermesContainer;
+  let gated: HermesContainer;
+  let gatedInsecure: HermesContainer;
+
+  beforeAll(async () => {
+    // Read-only roles share one boot each, all started at once.
+    [off, loopback, published, gated, gatedInsecure] = await Promise.all([
+      startHermes({ nameHint: "dash-off", command: KEEP_ALIVE }),
+      startHermes({
+        nameHint: "dash-lo",
+        command: KEEP_ALIVE,
+        env: { HERMES_DASHBOARD: "1", HERMES_DASHBOARD_HOST: "127.0.0.1" },
+      }),
+      startHermes({
+        nameHint: "dash-pub",
+        command: KEEP_ALIVE,
+        // A published port needs a non-loopback bind, and that needs an auth provider (C5.4).
+        env: {
+          HERMES_DASHBOARD: "true",
+          HERMES_DASHBOARD_HOST: "0.0.0.0",
+          HERMES_DASHBOARD_PORT: String(OVERRIDE_PORT),
+          HERMES_DASHBOARD_BASIC_AUTH_USERNAME: AUTH.user,
+          HERMES_DASHBOARD_BASIC_AUTH_PASSWORD: AUTH.password,
+        },
+        ports: [OVERRIDE_PORT],
+      }),
+      startHermes({
+        nameHint: "dash-78",
+        command: KEEP_ALIVE,
+        env: { HERMES_DASHBOARD: "1", HERMES_DASHBOARD_HOST: "0.0.0.0" },
+      }),
+      startHermes({
+        nameHint: "dash-78i",
+        command: KEEP_ALIVE,
+        env: { HERMES_DASHBOARD: "1", HERMES_DASHBOARD_HOST: "0.0.0.0", HERMES_DASHBOARD_INSECURE: "1" },
+      }),
+    ]);
+  });
+
+  it("C5.1: off by default: the slot is down and no dashboard process exists", async () => {
+    const status = await off.waitForSlot(SLOT, downForTwoSeconds, "down for 2 s");
+    expect(status.state).toBe("down");
+    expect(dashboardProcesses(await off.processes())).toEqual([]);
+    expect(await portState(off, DEFAULT_PORT)).toBe("closed");
+  });
+
+  it("C5.2/C5.3: on, it runs as hermes and answers GET /api/status with 200 JSON inside the container", async () => {
+    const response = await waitForStatusInside(loopback, DEFAULT_PORT);
+    parseJsonObject(response.body);
+    const status = await loopback.svstat(SLOT);
+    expect(status.state, status.raw).toBe("up");
+    const running = dashboardProcesses(await loopback.processes());
+    expect(running, JSON.stringify(running)).toHaveLength(1);
+    expect(running[0]?.uid).toBe(10000);
+  });
+
+  it("C5.2/C5.3: HERMES_DASHBOARD_PORT moves it; it answers through a port published on 127.0.0.1", async () => {
+    const url = `${published.hostUrl(OVERRIDE_PORT)}/api/status`;
+    const authorization = `Basic ${Buffer.from(`${AUTH.user}:${AUTH.password}`).toString("base64")}`;
+    const response = await waitFor(
+      async () => {
+        const r = await fetch(url, { headers: { authorization }, signal: AbortSignal.timeout(3_000) });
+        return { status: r.status, body: await r.text() };
+      },
+      { description: `${url} to answer 200`, timeoutMs: 10_000, until: (r) => r.status === 200 },
+    );
+    parseJsonObject(response.body);
+    expect(await portState(published, OVERRIDE_PORT)).toBe("open");
+    // Red when the port variable is ignored: then the default port would be the one serving.
+    expect(await portState(published, DEFAULT_PORT)).toBe("closed");
+    const running = dashboardProcesses(await published.processes());
+    expect(running, JSON.stringify(running)).toHaveLength(1);
+    expect(running[0]?.uid).toBe(10000);
+  });
+
+  it.each([
+    ["without an auth provider", () => gated],
+    ["even with HERMES_DASHBOARD_INSECURE=1", () => gatedInsecure],
+  ])("C5.4: 0.0.0.0 %s: exit 78 parks the slot down, no restart loop", async (_, container) => {
+    const hermes = container();
+    // The counter only passes 2 s if s6 did not restart the service in between; `want up` would
+    // mean a restart is pending. Red for a finish script that lets 78 through to s6's restart.
+    const parked = await hermes.waitForSlot(
+      SLOT,
+      (s) => downForTwoSeconds(s) && s.exitCode === 78 && s.want === undefined,
+      "down with exit code 78 for 2 s, not wanted up",
+      15_000,
+    );
+    const later = await hermes.svstat(SLOT);
+    expect(later.state, later.raw).toBe("down");
+    expect(later.exitCode, later.raw).toBe(78);
+    expect(later.seconds, later.raw).toBeGreaterThanOrEqual(parked.seconds);
+    expect(dashboardProcesses(await hermes.processes())).toEqual([]);
+  });
+
+  it("C5.1: each falsy HERMES_DASHBOARD value leaves it off", async () => {
+    const containers = await Promise.all(
+      FALSY.map((value) =>
+        startHermes({
+          nameHint: "dash-falsy",
+          command: KEEP_ALIVE,
+          env: { HERMES_DASHBOARD: value, HERMES_DASHBOARD_HOST: "127.0.0.1" },
+        }),
+      ),
+    );
+    const results = await Promise.all(
+      containers.map(async (hermes, i) => {
+        const status = await hermes.waitForSlot(SLOT, downForTwoSeconds, `down for 2 s (${FALSY[i]})`);
+        return {
+          value: FALSY[i],
+          state: status.state,
+          running: dashboardProcesses(await hermes.processes()).length,
+        };
+      }),
+    );
+    expect(results).toEqual(FALSY.map((value) => ({ value, state: "down", running: 0 })));
+  });
+
+  it("C5.1: each truthy HERMES_DASHBOARD value turns it on", async () => {
+    const containers = await Promise.all(
+      TRUTHY_ELSEWHERE.map((value) =>
+        startHermes({
+          nameHint: "dash-truthy",
+          command: KEEP_ALIVE,
+          env: { HERMES_DASHBOARD: value, HERMES_DASHBOARD_HOST: "127.0.0.1" },
+        }),
+      ),
+    );
+    const results = await Promise.all(
+      containers.map(async (hermes, i) => {
+        const status = await hermes.waitForSlot(SLOT, (s) => s.state === "up", `up (${TRUTHY_ELSEWHERE[i]})`);
+        const running = dashboardProcesses(await hermes.processes());
+        return { value: TRUTHY_ELSEWHERE[i], state: status.state, uids: running.map((row) => row.uid) };
+      }),
+    );
+    expect(results).toEqual(TRUTHY_ELSEWHERE.map((value) => ({ value, state: "up", uids: [10000] })));
+  });
+
+  it("C5.5: kill -9 of the dashboard, three times: a new PID each time and HTTP answers again", async () => {
+    // Own container: this test kills processes.
+    const hermes = await startHermes({
+      nameHint: "dash-kill",
+      command: KEEP_ALIVE,
+      env: { HERMES_DASHBOARD: "1", HERMES_DASHBOARD_HOST: "127.0.0.1" },
+    });
+    await waitForStatusInside(hermes, DEFAULT_PORT);
+    const seen: number[] = [];
+    for (let round = 1; round <= 3; round++) {
+      const before = await hermes.svstat(SLOT);
+      expect(before.state, before.raw).toBe("up");
+      const running = dashboardProcesses(await hermes.processes());
+      expect(running, JSON.stringify(running)).toHaveLength(1);
+      const victim = running[0]?.pid ?? -1;
+      seen.push(victim);
+      // As hermes: the dashboard is hermes's own process.
+      await hermes.ok(["kill", "-9", String(victim)]);
+      await hermes.waitForNewPid(SLOT, before.pid);
+      const response = await waitForStatusInside(hermes, DEFAULT_PORT);
+      expect(response.status).toBe(200);
+      const after = dashboardProcesses(await hermes.processes());
+      expect(after, JSON.stringify(after)).toHaveLength(1);
+      expect(after[0]?.pid, `round ${round}`).not.toBe(victim);
+    }
+    expect(new Set(seen).size).toBe(3);
+  });
+});

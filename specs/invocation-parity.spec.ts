@@ -1,0 +1,231 @@
+import { describe, expect, it } from "vitest";
+import {
+  type HermesContainer,
+  type ProcessRow,
+  type RunOnceResult,
+  runOnce,
+  startHermes,
+  waitFor,
+} from "../harness/index.js";
+
+// Contract C3 (invocation routing) and C2.6/C2.7: what `docker run IMAGE ARGS...` does, through the
+// docker CLI itself. Every assertion names output only the routed program can produce.
+
+/** stdout and stderr together, for messages whose stream differs across versions. */
+const both = (r: RunOnceResult) => `${r.stdout}\n${r.stderr}`;
+
+/** Failure text that shows the whole run. */
+const shown = (r: RunOnceResult) =>
+  `${r.commandLine}\nexit ${r.exitCode}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`;
+
+/**
+ * The program's own `key=value` lines. Boot output (cont-init, s6) shares the container's stdout,
+ * so scripts under test tag what they print and only tagged lines are read.
+ */
+function tagged(text: string): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const line of text.split("\n")) {
+    const m = /^@(\w+)=(.*)$/.exec(line.trimEnd());
+    if (m?.[1] !== undefined) found[m[1]] = m[2] ?? "";
+  }
+  return found;
+}
+
+/** Lines that are only a number: what `id -u` prints, among boot messages. */
+const numberLines = (text: string) => text.split("\n").filter((line) => /^\d+$/.test(line.trim()));
+
+// The version banner of `hermes version` / `hermes --version` (upstream and reference alike).
+const VERSION_LINE = /^Hermes Agent v\d+\.\d+/m;
+// What the wrapper would have produced had it run `hermes <program> ...` or a missing program.
+const MISROUTED = /invalid choice|unrecognized arguments|not found|No such file/;
+
+/** Readiness (C4.9) comes from the boot hooks; the main program starts just after it. */
+function waitForSleep(hermes: HermesContainer): Promise<ProcessRow[]> {
+  return waitFor(() => hermes.processes(), {
+    description: "a `sleep infinity` process",
+    timeoutMs: 10_000,
+    until: (table) => table.some((row) => row.args === "sleep infinity"),
+    describeValue: (table) => JSON.stringify(table.map((row) => row.args)),
+  });
+}
+
+describe("C3/C2.7 routing with a long-running container", () => {
+  it("C3.2/C3.4: `sleep infinity` runs as sleep itself, as hermes, and hermes is not in the way", async () => {
+    const hermes = await startHermes({ nameHint: "sleep", command: ["sleep", "infinity"] });
+    const rows = await waitForSleep(hermes);
+    const sleeps = rows.filter((row) => row.args === "sleep infinity");
+    expect(sleeps, JSON.stringify(rows, null, 1)).toHaveLength(1);
+    expect(sleeps[0]?.uid).toBe(10000);
+    // The historical bug ran `hermes sleep infinity`: no hermes CLI process may have `sleep` as its
+    // command (the wrapper script's own argv, `.../main-wrapper.sh sleep infinity`, is fine).
+    expect(rows.filter((row) => /(^|\/)hermes(\s+-\S+)*\s+sleep\b/.test(row.args))).toEqual([]);
+  });
+
+  it("C2.7: docker stop ends a running container well within the grace period", async () => {
+    const hermes = await startHermes({ nameHint: "stop", command: ["sleep", "infinity"] });
+    // A running container: the main program is up (a stop racing the boot is another matter).
+    await waitForSleep(hermes);
+    const { ms } = await hermes.stop();
+    // Docker's grace is 10 s; a PID 1 that ignores SIGTERM is killed at 10 s and fails this.
+    expect(ms).toBeLessThan(5_000);
+    expect((await hermes.state()).Running).toBe(false);
+  });
+});
+
+// One-shot `docker run --rm` checks own no harness resources, so they run side by side.
+describe.concurrent("C3 invocation routing, one docker run each", () => {
+  it("C3.1: no args without a TTY exits (no hang) with the not-a-terminal notice", async () => {
+    // runOnce's timeout turns a hang (the interactive CLI waiting for input) into a failure.
+    const r = await runOnce({ timeoutMs: 20_000 });
+    expect(both(r), shown(r)).toMatch(/not a terminal/i);
+    expect(both(r), shown(r)).not.toMatch(/Traceback/);
+  });
+
+  it("C2.6/C3.3: --version reaches the wrapper and hermes prints its version", async () => {
+    // Red when /init parses the leading dash itself, or the wrapper is not prepended.
+    const r = await runOnce({ command: ["--version"] });
+    expect(r.exitCode, shown(r)).toBe(0);
+    expect(r.stdout, shown(r)).toMatch(VERSION_LINE);
+  });
+
+  it("C3.3: `version` runs `hermes version`", async () => {
+    // Red when an unknown first word is exec'd as a program (`version: not found`, exit 127).
+    const r = await runOnce({ command: ["version"] });
+    expect(r.exitCode, shown(r)).toBe(0);
+    expect(r.stdout, shown(r)).toMatch(VERSION_LINE);
+  });
+
+  it("C3.3: --help prints hermes's usage", async () => {
+    const r = await runOnce({ command: ["--help"] });
+    expect(r.exitCode, shown(r)).toBe(0);
+    expect(r.stdout, shown(r)).toMatch(/^usage: hermes\b/m);
+  });
+
+  it("C3.3: `chat -q hi` runs `hermes chat -q hi`", async () => {
+    // `chat --help` shows which parser got the word `chat`; `chat -q hi` must answer the query.
+    const [help, query] = await Promise.all([
+      runOnce({ command: ["chat", "--help"] }),
+      runOnce({ command: ["chat", "-q", "hi"] }),
+    ]);
+    expect(help.exitCode, shown(help)).toBe(0);
+    expect(help.stdout, shown(help)).toMatch(/^usage: hermes chat\b/m);
+    expect(query.exitCode, shown(query)).toBe(0);
+    expect(both(query), shown(query)).not.toMatch(MISROUTED);
+    expect(query.stdout, shown(query)).toMatch(/\bhi\b/);
+  });
+
+  it("C3.3/C3.6: --tui with -t reaches hermes, which sees a terminal", async () => {
+    // With -t docker merges stderr into stdout. A `--tui` taken by /init or by a shell would not print
+    // hermes's TUI line; a hermes without a terminal refuses --tui.
+    const r = await runOnce({ command: ["--tui"], tty: true, timeoutMs: 20_000 });
+    expect(r.exitCode, shown(r)).toBe(0);
+    expect(r.stdout, shown(r)).not.toMatch(MISROUTED);
+    // One line that names both hermes and the TUI: boot output never does.
+    expect(r.stdout, shown(r)).toMatch(/^.*\bhermes\b.*\btui\b.*$/im);
+    expect(r.stdout, shown(r)).not.toMatch(/needs a terminal|not a terminal/i);
+  });
+
+  it("C3.2: `sh -c` runs sh directly, with no hermes process in between", async () => {
+    // $0 is `sh` only when sh itself was exec'd with `-c`; the parent's comm shows that no hermes
+    // (python) process spawned it. `hermes sh -c ...` would die with `invalid choice` (exit 2).
+    const r = await runOnce({
+      command: [
+        "sh",
+        "-c",
+        'echo "@zero=$0"; echo "@comm=$(cat /proc/$$/comm)"; echo "@parent=$(cat /proc/$PPID/comm)"',
+      ],
+    });
+    expect(r.exitCode, shown(r)).toBe(0);
+    const out = tagged(r.stdout);
+    expect(out.zero, shown(r)).toBe("sh");
+    expect(out.comm, shown(r)).toBe("sh");
+    expect(out.parent, shown(r)).toBeDefined();
+    expect(out.parent, shown(r)).not.toMatch(/^(hermes|python)/);
+  });
+
+  it("C3.2: `bash -c` runs bash directly", async () => {
+    const r = await runOnce({ command: ["bash", "-c", 'echo "@zero=$0"; echo "@bash=$BASH_VERSION"'] });
+    expect(r.exitCode, shown(r)).toBe(0);
+    const out = tagged(r.stdout);
+    expect(out.zero, shown(r)).toBe("bash");
+    // Only bash sets BASH_VERSION.
+    expect(out.bash, shown(r)).toMatch(/^\d+\.\d+/);
+  });
+
+  it("C3.4: the routed program runs as UID 10000, never root", async () => {
+    const [u, name] = await Promise.all([
+      runOnce({ command: ["id", "-u"] }),
+      runOnce({ command: ["id", "-u", "-n"] }),
+    ]);
+    expect(u.exitCode, shown(u)).toBe(0);
+    expect(numberLines(u.stdout), shown(u)).toEqual(["10000"]);
+    expect(name.exitCode, shown(name)).toBe(0);
+    expect(
+      name.stdout.split("\n").filter((line) => line.trim() === "hermes"),
+      shown(name),
+    ).toHaveLength(1);
+    expect(
+      name.stdout.split("\n").filter((line) => line.trim() === "root"),
+      shown(name),
+    ).toHaveLength(0);
+  });
+
+  it("C3.4/C4.1: with HERMES_UID=2000 the routed program runs as UID 2000", async () => {
+    const r = await runOnce({ command: ["id", "-u"], env: { HERMES_UID: "2000" } });
+    expect(r.exitCode, shown(r)).toBe(0);
+    expect(numberLines(r.stdout), shown(r)).toEqual(["2000"]);
+  });
+
+  it("C3.5: the program's exit code is the container's exit code", async () => {
+    // Red when the wrapper does not exec, or /init reports its own status instead of the program's.
+    const codes = [0, 3, 42, 127];
+    const results = await Promise.all(codes.map((n) => runOnce({ command: ["sh", "-c", `exit ${n}`] })));
+    expect(results.map((r) => r.exitCode)).toEqual(codes);
+  });
+
+  it("C3.6: -t gives the program a terminal; without -t it has none", async () => {
+    const script =
+      'if test -t 1; then echo @tty=yes; else echo @tty=no; fi; echo "@cols=$(tput cols 2>/dev/null)"';
+    const [withTty, without] = await Promise.all([
+      runOnce({ command: ["sh", "-c", script], tty: true }),
+      runOnce({ command: ["sh", "-c", script] }),
+    ]);
+    const inTty = tagged(withTty.stdout);
+    expect(inTty.tty, shown(withTty)).toBe("yes");
+    expect(inTty.cols, shown(withTty)).toMatch(/^[1-9]\d*$/);
+    expect(tagged(without.stdout).tty, shown(without)).toBe("no");
+  });
+
+  it("C3.7: --user 1234:1234 is refused with one message naming HERMES_UID and PUID", async () => {
+    const r = await runOnce({ command: ["id", "-u"], user: "1234:1234" });
+    expect(r.exitCode, shown(r)).not.toBe(0);
+    // The routed program must not have run.
+    expect(numberLines(r.stdout), shown(r)).toEqual([]);
+    const text = both(r);
+    expect(text, shown(r)).toMatch(/PUID/);
+    // One message: the guard fires once, not in both the boot hook and the wrapper.
+    expect(text.match(/HERMES_UID/g)?.length ?? 0, shown(r)).toBe(1);
+    expect(text, shown(r)).not.toMatch(/Traceback/);
+  });
+
+  it("C3.7: --user 10000:10000 (the hermes UID) is accepted", async () => {
+    const r = await runOnce({ command: ["id", "-u"], user: "10000:10000" });
+    expect(r.exitCode, shown(r)).toBe(0);
+    expect(numberLines(r.stdout), shown(r)).toEqual(["10000"]);
+  });
+
+  it("C3.9: with --init (s6 not PID 1) a warning says s6 is skipped and the command still runs", async () => {
+    const r = await runOnce({
+      init: true,
+      command: ["sh", "-c", 'echo "@ran=$((6 * 7))"; echo "@pid1=$(cat /proc/1/comm)"; echo "@uid=$(id -u)"'],
+    });
+    expect(r.exitCode, shown(r)).toBe(0);
+    const out = tagged(r.stdout);
+    expect(out.ran, shown(r)).toBe("42");
+    expect(out.pid1, shown(r)).toBeDefined();
+    expect(out.pid1, shown(r)).not.toBe("s6-svscan");
+    expect(out.uid, shown(r)).toBe("10000");
+    expect(r.stderr, shown(r)).toMatch(/s6/);
+    expect(r.stderr, shown(r)).toMatch(/skip/i);
+  });
+});
