@@ -5,6 +5,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     teardownTimeout: 60_000,
+    // Two cores here: two spec files at a time keeps containers from starving each other.
+    maxWorkers: 2,
     reporters: process.env.CI ? ["default", "junit", "json"] : ["default"],
     outputFile: { junit: "reports/junit.xml", json: "reports/results.json" },
     projects: [
@@ -22,9 +24,7 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["specs/support/global-setup.ts"],
           setupFiles: ["specs/support/image-project-setup.ts"],
-          // Two cores here: two spec files at a time keeps containers from starving each other.
           pool: "forks",
-          maxWorkers: 2,
           fileParallelism: true,
           testTimeout: 60_000,
           hookTimeout: 90_000,
