@@ -20,7 +20,7 @@ export async function createVolume(hint = "data"): Promise<string> {
  * need one skip themselves when `hostBindMountsWork()` is false, and say so.
  */
 export async function createHostDir(hint = "data"): Promise<string> {
-  const root = join(tmpdir(), `hermes-harness-${runContext().runId}`);
+  const root = hostDirRoot(runContext().runId);
   await mkdir(root, { recursive: true });
   const dir = await mkdtemp(join(root, `${hint}-`));
   tracker.addHostDir(dir);
@@ -32,3 +32,8 @@ export function hostBindMountsWork(): boolean {
 }
 
 export const HOST_BIND_SKIP_REASON = "needs a host bind mount, and the Docker daemon is remote (DOCKER_HOST)";
+
+/** Every host folder of a run lives under one root, removed at the end of the run. */
+export function hostDirRoot(runId: string): string {
+  return join(tmpdir(), `hermes-harness-${runId}`);
+}

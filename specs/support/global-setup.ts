@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,6 +8,7 @@ import {
   removeRunResourcesSync,
   sweepDeadRuns,
 } from "../../harness/cleanup/remove-resources.js";
+import { hostDirRoot } from "../../harness/container/data-volumes.js";
 import { hermesVersionOf } from "../../harness/container/hermes-version.js";
 import { checkDaemon } from "../../harness/docker/daemon-check.js";
 import { isLocalDaemon } from "../../harness/docker/docker-client.js";
@@ -61,6 +63,7 @@ export default async function setup(project: TestProject) {
     // Ctrl-C or a CI cancel: remove this run's containers and volumes before going.
     const onSignal = (signal: NodeJS.Signals) => {
       removeRunResourcesSync(identity.runId);
+      rmSync(hostDirRoot(identity.runId), { recursive: true, force: true });
       process.exit(signal === "SIGINT" ? 130 : 143);
     };
     process.once("SIGINT", onSignal);
@@ -70,6 +73,7 @@ export default async function setup(project: TestProject) {
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
       const removed = await removeRunResources(identity.runId);
+      rmSync(hostDirRoot(identity.runId), { recursive: true, force: true });
       if (removed.containers + removed.volumes > 0) {
         log(
           `teardown removed ${removed.containers} container(s) and ${removed.volumes} volume(s) left by specs`,
