@@ -16,7 +16,8 @@ const DIAGNOSTIC_READS: Record<string, string> = {
   "boot-log.txt": `cat ${BOOT_LOG} 2>&1`,
   "processes.txt": "ps -e -o pid,ppid,uid,user:12,stat,etime,args 2>&1 || ls /proc",
   "svstat.txt":
-    'for d in /run/service/* /run/service/.[!.]*; do [ -d "$d" ] && [ "${d##*/}" != .s6-svscan ] && printf "%s: %s\\n" "$d" "$(/command/s6-svstat "$d" 2>&1)"; done; ls -la /run/service 2>&1',
+    // .s6-svscan is svscan's own directory, not a slot.
+    'for d in /run/service/* /run/service/.[!.]*; do case "$d" in */.s6-svscan) continue ;; esac; [ -d "$d" ] && printf "%s: %s\\n" "$d" "$(/command/s6-svstat "$d" 2>&1)"; done; ls -la /run/service 2>&1',
   "opt-data-ls.txt": "ls -lnaR /opt/data 2>&1 | head -n 400",
 };
 
