@@ -52,9 +52,10 @@ export async function runOnce(options: RunOnceOptions = {}): Promise<RunOnceResu
   recordTiming("docker", `run ${options.command?.join(" ") ?? "(no args)"}`.slice(0, 80), ms);
   const commandLine = `docker ${args.join(" ")}`;
   if (result.timedOut) {
+    const seen = await stateAtTimeout(name);
     await execa("docker", ["rm", "-f", name], { reject: false });
     throw new Error(
-      `runOnce timed out after ${timeoutMs} ms (container removed): ${commandLine}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`,
+      `runOnce timed out after ${timeoutMs} ms (container removed): ${commandLine}\n${seen}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`,
     );
   }
   const clean = (text: unknown) => stripAnsi(String(text ?? "")).replace(/\r\n/g, "\n");
@@ -65,4 +66,29 @@ export async function runOnce(options: RunOnceOptions = {}): Promise<RunOnceResu
     ms,
     commandLine,
   };
+}
+
+/**
+ * What the container was doing when the CLI timed out: an exited container means the client hung
+ * (the image is fine); a running one shows which process kept it alive.
+ */
+async function stateAtTimeout(name: string): Promise<string> {
+  const inspect = await execa(
+    "docker",
+    [
+      "inspect",
+      "-f",
+      "{{.State.Status}} (exit code {{.State.ExitCode}}, finished {{.State.FinishedAt}})",
+      name,
+    ],
+    { reject: false, timeout: 10_000 },
+  );
+  if (inspect.exitCode !== 0) return `container state: unknown (${inspect.stderr.trim()})`;
+  const state = `container state at the timeout: ${inspect.stdout.trim()}`;
+  if (!inspect.stdout.startsWith("running")) return state;
+  const top = await execa("docker", ["top", name, "-o", "pid,ppid,user,stat,args"], {
+    reject: false,
+    timeout: 10_000,
+  });
+  return `${state}\nprocesses:\n${top.stdout || top.stderr}`;
 }

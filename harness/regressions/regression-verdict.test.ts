@@ -19,6 +19,13 @@ describe("judgeRegression", () => {
     expect(verdict.missed).toEqual(["C8.2: c"]);
   });
 
+  it("needs every test that shares a listed title to fail (describe.each repeats titles)", () => {
+    const verdict = judgeRegression(["C7.5: stale"], outcome(["C7.5: stale"], ["C7.5: stale"]));
+    expect(verdict.caught).toBe(false);
+    expect(verdict.missed).toEqual(["C7.5: stale"]);
+    expect(judgeRegression(["C7.5: stale"], outcome([], ["C7.5: stale", "C7.5: stale"])).caught).toBe(true);
+  });
+
   it("names a test that failed without being listed", () => {
     const verdict = judgeRegression(["C8.3: a"], outcome([], ["C8.3: a", "C2.1: other"]));
     expect(verdict.caught).toBe(false);

@@ -17,13 +17,18 @@ export interface Verdict {
   unknown: string[];
 }
 
-/** Caught means: every listed test failed, no other test failed, and nothing errored outside tests. */
+/**
+ * Caught means: every listed test (every test with a listed title) failed, no other test failed,
+ * and nothing errored outside tests.
+ */
 export function judgeRegression(expectedFailing: readonly string[], outcome: RunOutcome): Verdict {
-  const failed = new Set(outcome.failed);
+  // A title can stand for several tests (`describe.each` repeats `it` titles): every one of them
+  // must fail, so one that passed or was skipped under that title is a miss.
+  const notFailed = new Set([...outcome.passed, ...outcome.skipped]);
   const ran = new Set([...outcome.passed, ...outcome.failed, ...outcome.skipped]);
   const expected = new Set(expectedFailing);
   const unknown = expectedFailing.filter((title) => !ran.has(title));
-  const missed = expectedFailing.filter((title) => ran.has(title) && !failed.has(title));
+  const missed = expectedFailing.filter((title) => ran.has(title) && notFailed.has(title));
   const unexpected = outcome.failed.filter((title) => !expected.has(title));
   const caught =
     expectedFailing.length > 0 &&

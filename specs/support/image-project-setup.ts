@@ -5,7 +5,7 @@ import { releaseResources } from "../../harness/cleanup/release-resources.js";
 import { collectDiagnostics } from "../../harness/diagnostics/collect-diagnostics.js";
 import { setProfiling, takeTimings } from "../../harness/profiling/recorder.js";
 import { writeWorkerTimings } from "../../harness/profiling/write-profile-report.js";
-import { setCurrentTest } from "../../harness/run/current-test.js";
+import { enterTest, leaveTest } from "../../harness/run/current-test.js";
 import { tracker } from "../../harness/run/resource-tracker.js";
 import { runContext, setRunContext } from "../../harness/run/run-context.js";
 import "./provided-context.js";
@@ -18,7 +18,7 @@ setProfiling(runContext().profiling);
 
 beforeEach((context) => {
   const scope = { file: context.task.file.filepath, name: context.task.fullTestName ?? context.task.name };
-  setCurrentTest(scope);
+  enterTest(scope);
   // onTestFinished runs after the result is known and after afterEach hooks: the right moment to
   // explain a failure and then remove the test's containers.
   context.onTestFinished(async (finished) => {
@@ -30,7 +30,7 @@ beforeEach((context) => {
       }
     } finally {
       await releaseResources(scope);
-      setCurrentTest(undefined);
+      leaveTest(scope);
     }
   });
 });
