@@ -1,5 +1,6 @@
 // Reads vitest's JSON report and prints the closing "N passed, M failed[, K skipped]" line.
-// Exits non-zero on any failure, on a skipped image spec, or when the run produced no report.
+// Exits non-zero on any failure, on a skipped image spec, when the run produced no report, or
+// when the regression check (its exit status is the optional third argument) did not pass.
 import { existsSync, readFileSync } from "node:fs";
 
 interface AssertionResult {
@@ -16,8 +17,10 @@ interface Report {
   testResults: FileResult[];
 }
 
-const [reportPath = "reports/results.json", testStatusText = "0"] = process.argv.slice(2);
+const [reportPath = "reports/results.json", testStatusText = "0", regressionStatusText = "0"] =
+  process.argv.slice(2);
 const testStatus = Number(testStatusText);
+const regressionStatus = Number(regressionStatusText);
 
 if (!existsSync(reportPath)) {
   console.log(`no test report at ${reportPath}: the run stopped before any test (see the error above)`);
@@ -47,9 +50,15 @@ if (skippedImageSpecs.length > 0) {
   console.log(`skipped image specs (not allowed in CI):\n  ${skippedImageSpecs.join("\n  ")}`);
 }
 if (passed + failed === 0) console.log("the report lists no test: nothing ran");
-const ok = failed === 0 && skippedImageSpecs.length === 0 && passed > 0 && testStatus === 0;
+const ok =
+  failed === 0 && skippedImageSpecs.length === 0 && passed > 0 && testStatus === 0 && regressionStatus === 0;
 if (testStatus !== 0 && failed === 0) {
   console.log(`vitest exited ${testStatus} although no test failed (an error outside tests, see above)`);
+  failed += 1;
+}
+// The regression check is one more check: a regression that slipped through fails the run.
+if (regressionStatus !== 0) {
+  console.log(`the regression check exited ${regressionStatus}: see its table above`);
   failed += 1;
 }
 console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ""}`);

@@ -206,7 +206,8 @@ describe("C6: profile gateways", () => {
   });
 
   it.each([
-    ["invalid", ["Bad", "-x", "a b", "a".repeat(65)]],
+    // `_x`: valid characters, but a name must start with a letter or digit.
+    ["invalid", ["Bad", "-x", "_x", "a b", "a".repeat(65)]],
     ["reserved", ["default", "hermes", "root", "test", "tmp", "sudo"]],
   ])("C6.1: %s names are refused, non-zero, with no slot or directory created", async (_kind, names) => {
     const before = await hermes.slots();
@@ -218,6 +219,13 @@ describe("C6: profile gateways", () => {
     });
     expect(await hermes.slots()).toEqual(before);
     for (const name of names) expect(await hermes.exists(profileDir(name)), name).toBe(false);
+  });
+
+  it("C6.1: a 64-character name (the longest allowed) is accepted", async () => {
+    const name = `z${"9".repeat(63)}`;
+    await createProfile(name);
+    expect((await hermes.stat(profileDir(name))).type).toBe("directory");
+    expect((await hermes.svstat(`gateway-${name}`)).state).toBe("down");
   });
 
   it("C6.1: creating an existing profile fails and leaves it as it was", async () => {

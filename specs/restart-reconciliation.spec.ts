@@ -209,8 +209,14 @@ describe.each(Object.keys(ways) as Way[])("after %s", (way) => {
 
   it("C7.1/C7.2: gateway-default is registered down; profiles/default does not shadow it", async () => {
     const { hermes } = get();
-    // profiles/default says running: an image that read it for the root slot would start it.
-    const status = await hermes.waitForSlot("gateway-default", () => true, "supervised (svstat answers)");
+    // profiles/default says running: an image that read it for the root slot would start it. Down
+    // for 2 s with no restart pending, so a slot that starts and crash-loops cannot read as down.
+    expect(await hermes.exists("/run/service/gateway-default/down")).toBe(true);
+    const status = await hermes.waitForSlot(
+      "gateway-default",
+      (s) => s.state === "down" && s.want === undefined && s.seconds >= 2,
+      "down, not wanted up, for 2 s",
+    );
     expect(status.state).toBe("down");
   });
 

@@ -1,0 +1,182 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { dockerClient } from "../harness/docker/docker-client.js";
+import { type HermesContainer, type ProcessRow, runContext, startHermes } from "../harness/index.js";
+
+// Contract C1 (layout and identity) and C4.6/C4.7/C4.9 (first-boot seeding, auth bootstrap,
+// readiness), all read as hermes. One container per file; the only test that restarts it is last.
+
+// Without a TTY the default command (interactive hermes) exits at once; this keeps the container up.
+const KEEP_ALIVE = ["sleep", "infinity"];
+
+const S6_TOOLS = ["s6-svc", "s6-svstat", "s6-svscanctl", "s6-svwait", "s6-setuidgid", "with-contenv"];
+const STATE_DIRS = [
+  "cron",
+  "sessions",
+  "logs",
+  "logs/gateways",
+  "hooks",
+  "memories",
+  "skills",
+  "skins",
+  "plans",
+  "workspace",
+  "home",
+];
+const AUTH_JSON = '{"providers": {"harness": {"token": "bootstrap-value"}}}';
+
+/** A process running the hermes CLI: some argv word is a path ending in `/hermes` (the venv or the shim). */
+const runsHermesCli = (row: ProcessRow) => row.args.split(/\s+/).some((word) => /\/hermes$/.test(word));
+
+let hermes: HermesContainer;
+
+beforeAll(async () => {
+  hermes = await startHermes({
+    nameHint: "layout",
+    command: KEEP_ALIVE,
+    // A supervised service and its state in place, so C1.6 sees long-lived programs.
+    env: {
+      HERMES_DASHBOARD: "1",
+      HERMES_DASHBOARD_HOST: "127.0.0.1",
+      HERMES_AUTH_JSON_BOOTSTRAP: AUTH_JSON,
+    },
+  });
+});
+
+describe("C1 layout and identity", () => {
+  it("C1.1: hermes is UID 10000, GID 10000, home /opt/data", async () => {
+    const passwd = (await hermes.ok(["getent", "passwd", "hermes"])).trim().split(":");
+    expect({ uid: passwd[2], gid: passwd[3], home: passwd[5] }).toEqual({
+      uid: "10000",
+      gid: "10000",
+      home: "/opt/data",
+    });
+    expect((await hermes.ok(["id", "-u"])).trim()).toBe("10000");
+  });
+
+  it("C1.2/C1.6: HERMES_HOME is /opt/data, /opt/data is a VOLUME, and the image has no final USER", async () => {
+    expect((await hermes.ok(["printenv", "HERMES_HOME"])).trim()).toBe("/opt/data");
+    const image = await dockerClient().getImage(runContext().image).inspect();
+    expect(Object.keys(image.Config.Volumes ?? {})).toContain("/opt/data");
+    expect(["", "root", "0", "0:0"]).toContain(image.Config.User ?? "");
+  });
+
+  it("C1.3: /opt/hermes is root-owned and nothing in it is writable by hermes; the CLI and its Python run", async () => {
+    const top = await hermes.stat("/opt/hermes");
+    expect(top.uid).toBe(0);
+    // find's -writable asks access(2) as the caller: hermes. Links are left out (their mode is
+    // always 777); what they point to inside the tree is checked as a file or directory.
+    const writable = await hermes.ok([
+      "find",
+      "/opt/hermes",
+      "-xdev",
+      "(",
+      "-type",
+      "f",
+      "-o",
+      "-type",
+      "d",
+      ")",
+      "-writable",
+      "-print",
+    ]);
+    expect(writable.split("\n").filter(Boolean)).toEqual([]);
+    // Red when find itself saw nothing (a wrong path would make the list above vacuous).
+    const files = await hermes.ok(["find", "/opt/hermes", "-xdev", "-type", "f", "-name", "*.py"]);
+    expect(files.split("\n").filter(Boolean).length).toBeGreaterThan(5);
+    expect(await hermes.ok(["/opt/hermes/.venv/bin/hermes", "--version"])).toMatch(/^Hermes Agent v\d+/m);
+    expect(
+      (
+        await hermes.ok(["/opt/hermes/.venv/bin/python", "-c", "import sys; print(sys.version_info[0])"])
+      ).trim(),
+    ).toBe("3");
+  });
+
+  it("C1.4: PATH begins with /opt/hermes/bin:/opt/hermes/.venv/bin: and `hermes` resolves there", async () => {
+    const path = (await hermes.ok(["printenv", "PATH"])).trim();
+    expect(path.startsWith("/opt/hermes/bin:/opt/hermes/.venv/bin:"), path).toBe(true);
+    const resolved = (await hermes.ok(["sh", "-c", "command -v hermes"])).trim();
+    expect(["/opt/hermes/bin/hermes", "/opt/hermes/.venv/bin/hermes"]).toContain(resolved);
+    // Plain `docker exec <c> hermes ...`, nothing sourced.
+    expect(await hermes.ok(["hermes", "--version"])).toMatch(/^Hermes Agent v\d+/m);
+  });
+
+  it("C1.5: the s6 tools are executable by hermes under /command/", async () => {
+    const missing = await hermes.ok([
+      "sh",
+      "-c",
+      'for t in "$@"; do [ -x "/command/$t" ] || echo "$t"; done',
+      "tools",
+      ...S6_TOOLS,
+    ]);
+    expect(missing.split("\n").filter(Boolean)).toEqual([]);
+  });
+
+  it("C1.6: every long-lived hermes program and log writer runs as hermes, never root", async () => {
+    await hermes.waitForSlot("dashboard", (s) => s.state === "up", "up");
+    const rows = await hermes.processes();
+    const cli = rows.filter(runsHermesCli);
+    // The dashboard at least: an empty list would prove nothing.
+    expect(cli.length, JSON.stringify(rows)).toBeGreaterThan(0);
+    expect(cli.filter((row) => row.uid !== 10000)).toEqual([]);
+    expect(rows.filter((row) => /(^|\/)s6-log\s/.test(row.args) && row.uid !== 10000)).toEqual([]);
+    expect((await hermes.ok(["sh", "-c", "ps -o user= -p 1"])).trim()).toBe("root");
+  });
+});
+
+describe("C4.6/C4.7 first boot", () => {
+  it("C4.6: the state directories exist and belong to hermes", async () => {
+    const wrong = await hermes.ok([
+      "sh",
+      "-c",
+      'for d in "$@"; do [ -d "/opt/data/$d" ] && [ "$(stat -c %u "/opt/data/$d")" = 10000 ] || echo "$d"; done',
+      "dirs",
+      ...STATE_DIRS,
+    ]);
+    expect(wrong.split("\n").filter(Boolean)).toEqual([]);
+  });
+
+  it("C4.6: .env is seeded mode 600, config.yaml mode 640, SOUL.md present, all hermes's", async () => {
+    const [env, config, soul] = await Promise.all(
+      [".env", "config.yaml", "SOUL.md"].map((name) => hermes.stat(`/opt/data/${name}`)),
+    );
+    expect({ env: env?.modeText, config: config?.modeText, soul: soul?.type }).toEqual({
+      env: "600",
+      config: "640",
+      soul: "file",
+    });
+    expect([env?.uid, config?.uid, soul?.uid]).toEqual([10000, 10000, 10000]);
+  });
+
+  it("C4.7: HERMES_AUTH_JSON_BOOTSTRAP writes auth.json (hermes, mode 600) with exactly its value", async () => {
+    const auth = await hermes.stat("/opt/data/auth.json");
+    expect({ type: auth.type, uid: auth.uid, mode: auth.modeText }).toEqual({
+      type: "file",
+      uid: 10000,
+      mode: "600",
+    });
+    expect(await hermes.readFile("/opt/data/auth.json")).toBe(AUTH_JSON);
+  });
+
+  it("C4.6/C4.7/C4.9: a second boot overwrites nothing and adds exactly one readiness line", async () => {
+    // Last in the file: it restarts the shared container.
+    const edits: Record<string, string> = {
+      ".env": "# kept by the user\nAPI_SERVER_PORT=18999\n",
+      "config.yaml": "# kept by the user\nmodel: {}\n",
+      "SOUL.md": "kept by the user\n",
+      "auth.json": '{"providers": {}}',
+    };
+    for (const [name, text] of Object.entries(edits)) {
+      await hermes.ok(["sh", "-c", 'printf "%s" "$2" > "$1"', "edit", `/opt/data/${name}`, text]);
+    }
+    const readinessBefore = (await hermes.bootRecords()).filter((r) => r.profile === "default").length;
+    // The restart keeps HERMES_AUTH_JSON_BOOTSTRAP set: it must not overwrite the edited auth.json.
+    await hermes.restart();
+    const after: Record<string, string> = {};
+    for (const name of Object.keys(edits)) after[name] = await hermes.readFile(`/opt/data/${name}`);
+    expect(after).toEqual(edits);
+    expect((await hermes.stat("/opt/data/.env")).modeText).toBe("600");
+    const readinessAfter = (await hermes.bootRecords()).filter((r) => r.profile === "default").length;
+    expect(readinessBefore).toBe(1);
+    expect(readinessAfter).toBe(2);
+  });
+});
