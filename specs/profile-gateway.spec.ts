@@ -248,6 +248,34 @@ describe("C6: profile gateways", () => {
     expect(await hermes.exists(profileDir("ghost"))).toBe(false);
   });
 
+  it.each(["stop", "restart"])(
+    "C6.3: %s of a profile whose slot is missing exits 1 naming the profile, and registers nothing",
+    async (verb) => {
+      // As a bind-mounted volume brings it: a profile directory (with SOUL.md) this boot never saw.
+      const name = `no-slot-${verb}`;
+      await hermes.shOk(`mkdir ${profileDir(name)} && echo soul > ${profileDir(name)}/SOUL.md`);
+      const argv = ["hermes", "-p", name, "gateway", verb];
+      const result = await hermes.exec(argv);
+      expect(result.exitCode, describeExec(argv, result)).toBe(1);
+      expect(result.stdout + result.stderr, describeExec(argv, result)).toMatch(new RegExp(`\\b${name}\\b`));
+      expect(result.stderr + result.stdout, describeExec(argv, result)).not.toMatch(/Traceback/);
+      expect(await hermes.exists(slotDir(name))).toBe(false);
+    },
+  );
+
+  it("C6.3: restart of a stopped gateway is s6-svc -t only: the slot stays down", async () => {
+    await createProfile("gw-parked");
+    await gateway("gw-parked", "restart");
+    // Down for 2 s with no start pending: restart did not bring it up.
+    const status = await hermes.waitForSlot(
+      "gateway-gw-parked",
+      (s) => s.state === "down" && s.want === undefined && s.seconds >= 2,
+      "down, not wanted up, for 2 s",
+    );
+    expect(status.state).toBe("down");
+    expect(gatewayRows(await hermes.processes(), "gw-parked")).toEqual([]);
+  });
+
   it("C6.8: hermes status shows Manager: s6 (container supervisor)", async () => {
     const out = await hermes.ok(["hermes", "status"]);
     const managers = out
