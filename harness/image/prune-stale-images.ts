@@ -4,8 +4,11 @@ import { LABEL_IMAGE_KIND } from "../run/labels.js";
 /**
  * Cache images (reference, regression) are kept across runs, but only the current content of each:
  * older builds of the same kind and name are removed once a new one exists. An image still used by
- * a container is left for a later run.
+ * a container is left for a later run, and so is one made in the last hour: another checkout's run
+ * on the same daemon may still be building regression images FROM it.
  */
+const RECENT_SECONDS = 60 * 60;
+
 export async function pruneStaleImages(
   kind: string,
   keepId: string,
@@ -16,8 +19,9 @@ export async function pruneStaleImages(
     filters: JSON.stringify({ label: [`${LABEL_IMAGE_KIND}=${kind}`] }),
   });
   let removed = 0;
+  const recent = Date.now() / 1000 - RECENT_SECONDS;
   for (const image of images) {
-    if (image.Id === keepId) continue;
+    if (image.Id === keepId || image.Created > recent) continue;
     const tags = (image.RepoTags ?? []).filter((tag) => tag !== "<none>:<none>");
     if (tags.length > 0 && !tags.every(sameFamily)) continue;
     try {
