@@ -46,17 +46,20 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 # Debian's docker.io ships its own client; a newer client already on PATH also works with it.
 
-if ! pgrep -x dockerd >/dev/null 2>&1; then
+start_dockerd() {
   say "starting dockerd (log: $DOCKERD_LOG)"
   # setsid: the daemon must outlive this script and the CI step that ran it.
   setsid dockerd >"$DOCKERD_LOG" 2>&1 < /dev/null &
-fi
+}
 
+# Checked on every pass, not once: a dockerd that was shutting down when this script began
+# never answers, and a new one must be started once it is gone.
 for _ in $(seq 1 "$WAIT_SECONDS"); do
   if daemon_answers; then
     print_engine
     exit 0
   fi
+  pgrep -x dockerd >/dev/null 2>&1 || start_dockerd
   sleep 1
 done
 
