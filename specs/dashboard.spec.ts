@@ -10,9 +10,6 @@ import {
 // Contract C5: the static s6 service `dashboard`. The default host differs across upstream versions
 // (C5.2), so every container here sets HERMES_DASHBOARD_HOST explicitly.
 
-// Without a TTY the default command (interactive hermes) exits at once; this keeps the container up.
-const KEEP_ALIVE = ["sleep", "infinity"];
-
 const SLOT = "dashboard";
 const DEFAULT_PORT = 9119;
 const OVERRIDE_PORT = 9200;
@@ -62,15 +59,13 @@ describe("C5 dashboard", () => {
   beforeAll(async () => {
     // Read-only roles share one boot each, all started at once.
     [off, loopback, published, gated, gatedInsecure] = await Promise.all([
-      startHermes({ nameHint: "dash-off", command: KEEP_ALIVE }),
+      startHermes({ nameHint: "dash-off" }),
       startHermes({
         nameHint: "dash-lo",
-        command: KEEP_ALIVE,
         env: { HERMES_DASHBOARD: "1", HERMES_DASHBOARD_HOST: "127.0.0.1" },
       }),
       startHermes({
         nameHint: "dash-pub",
-        command: KEEP_ALIVE,
         // A published port needs a non-loopback bind, and that needs an auth provider (C5.4).
         env: {
           HERMES_DASHBOARD: "true",
@@ -83,12 +78,10 @@ describe("C5 dashboard", () => {
       }),
       startHermes({
         nameHint: "dash-78",
-        command: KEEP_ALIVE,
         env: { HERMES_DASHBOARD: "1", HERMES_DASHBOARD_HOST: "0.0.0.0" },
       }),
       startHermes({
         nameHint: "dash-78i",
-        command: KEEP_ALIVE,
         env: { HERMES_DASHBOARD: "1", HERMES_DASHBOARD_HOST: "0.0.0.0", HERMES_DASHBOARD_INSECURE: "1" },
       }),
     ]);
@@ -155,7 +148,6 @@ describe("C5 dashboard", () => {
       FALSY.map((value) =>
         startHermes({
           nameHint: "dash-falsy",
-          command: KEEP_ALIVE,
           env: { HERMES_DASHBOARD: value, HERMES_DASHBOARD_HOST: "127.0.0.1" },
         }),
       ),
@@ -178,7 +170,6 @@ describe("C5 dashboard", () => {
       TRUTHY_ELSEWHERE.map((value) =>
         startHermes({
           nameHint: "dash-truthy",
-          command: KEEP_ALIVE,
           env: { HERMES_DASHBOARD: value, HERMES_DASHBOARD_HOST: "127.0.0.1" },
         }),
       ),
@@ -197,7 +188,6 @@ describe("C5 dashboard", () => {
     // Own container: this test kills processes.
     const hermes = await startHermes({
       nameHint: "dash-kill",
-      command: KEEP_ALIVE,
       env: { HERMES_DASHBOARD: "1", HERMES_DASHBOARD_HOST: "127.0.0.1" },
     });
     await waitForStatusInside(hermes, DEFAULT_PORT);

@@ -5,9 +5,6 @@ import { type HermesContainer, type ProcessRow, runContext, startHermes } from "
 // Contract C1 (layout and identity) and C4.6/C4.7/C4.9 (first-boot seeding, auth bootstrap,
 // readiness), all read as hermes. One container per file; the only test that restarts it is last.
 
-// Without a TTY the default command (interactive hermes) exits at once; this keeps the container up.
-const KEEP_ALIVE = ["sleep", "infinity"];
-
 const S6_TOOLS = ["s6-svc", "s6-svstat", "s6-svscanctl", "s6-svwait", "s6-setuidgid", "with-contenv"];
 const STATE_DIRS = [
   "cron",
@@ -32,7 +29,6 @@ let hermes: HermesContainer;
 beforeAll(async () => {
   hermes = await startHermes({
     nameHint: "layout",
-    command: KEEP_ALIVE,
     // A supervised service and its state in place, so C1.6 sees long-lived programs.
     env: {
       HERMES_DASHBOARD: "1",
@@ -65,7 +61,7 @@ describe("C1 layout and identity", () => {
     expect(top.uid).toBe(0);
     // find's -writable asks access(2) as the caller: hermes. Links are left out (their mode is
     // always 777); what they point to inside the tree is checked as a file or directory.
-    const writable = await hermes.ok([
+    const writable = await hermes.okLines([
       "find",
       "/opt/hermes",
       "-xdev",
@@ -79,10 +75,10 @@ describe("C1 layout and identity", () => {
       "-writable",
       "-print",
     ]);
-    expect(writable.split("\n").filter(Boolean)).toEqual([]);
+    expect(writable).toEqual([]);
     // Red when find itself saw nothing (a wrong path would make the list above vacuous).
-    const files = await hermes.ok(["find", "/opt/hermes", "-xdev", "-type", "f", "-name", "*.py"]);
-    expect(files.split("\n").filter(Boolean).length).toBeGreaterThan(5);
+    const files = await hermes.okLines(["find", "/opt/hermes", "-xdev", "-type", "f", "-name", "*.py"]);
+    expect(files.length).toBeGreaterThan(5);
     expect(await hermes.ok(["/opt/hermes/.venv/bin/hermes", "--version"])).toMatch(/^Hermes Agent v\d+/m);
     expect(
       (
@@ -101,14 +97,14 @@ describe("C1 layout and identity", () => {
   });
 
   it("C1.5: the s6 tools are executable by hermes under /command/", async () => {
-    const missing = await hermes.ok([
+    const missing = await hermes.okLines([
       "sh",
       "-c",
       'for t in "$@"; do [ -x "/command/$t" ] || echo "$t"; done',
       "tools",
       ...S6_TOOLS,
     ]);
-    expect(missing.split("\n").filter(Boolean)).toEqual([]);
+    expect(missing).toEqual([]);
   });
 
   it("C1.6: every long-lived hermes program and log writer runs as hermes, never root", async () => {
@@ -125,14 +121,14 @@ describe("C1 layout and identity", () => {
 
 describe("C4.6/C4.7 first boot", () => {
   it("C4.6: the state directories exist and belong to hermes", async () => {
-    const wrong = await hermes.ok([
+    const wrong = await hermes.okLines([
       "sh",
       "-c",
       'for d in "$@"; do [ -d "/opt/data/$d" ] && [ "$(stat -c %u "/opt/data/$d")" = 10000 ] || echo "$d"; done',
       "dirs",
       ...STATE_DIRS,
     ]);
-    expect(wrong.split("\n").filter(Boolean)).toEqual([]);
+    expect(wrong).toEqual([]);
   });
 
   it("C4.6: .env is seeded mode 600, config.yaml mode 640, SOUL.md present, all hermes's", async () => {

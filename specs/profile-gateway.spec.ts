@@ -11,10 +11,6 @@ import {
 // One container serves the whole file: every test works on profiles of its own (distinct names and
 // API ports), so tests cannot see each other's state, and the file pays for one boot instead of ten.
 
-// The main program only keeps the container up: a bare `docker run` would run the CLI, which exits
-// without a TTY (C3.1).
-const KEEP_ALIVE = ["sleep", "infinity"];
-
 const HERMES_UID = 10000;
 const SCANDIR = "/run/service";
 const PROFILES = "/opt/data/profiles";
@@ -22,7 +18,7 @@ const PROFILES = "/opt/data/profiles";
 let hermes: HermesContainer;
 
 beforeAll(async () => {
-  hermes = await startHermes({ nameHint: "profile-gw", command: KEEP_ALIVE });
+  hermes = await startHermes({ nameHint: "profile-gw" });
 });
 
 const profileDir = (name: string) => `${PROFILES}/${name}`;

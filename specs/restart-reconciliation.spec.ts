@@ -15,10 +15,6 @@ import {
 // removed and re-created on the same volume as in an image upgrade (C7.7). Both are arranged in
 // beforeAll, in parallel; the tests only read.
 
-// The main program only keeps the container up: a bare `docker run` would run the CLI, which exits
-// without a TTY (C3.1).
-const KEEP_ALIVE = ["sleep", "infinity"];
-
 const PROFILES = "/opt/data/profiles";
 
 interface Case {
@@ -133,7 +129,7 @@ interface Arranged {
 }
 
 async function viaRestart(): Promise<Arranged> {
-  const hermes = await startHermes({ nameHint: "reconcile-restart", command: KEEP_ALIVE });
+  const hermes = await startHermes({ nameHint: "reconcile-restart" });
   await seed(hermes);
   const since = await hermes.bootLogBytes();
   const startedAt = Date.now();
@@ -144,7 +140,6 @@ async function viaRestart(): Promise<Arranged> {
 async function viaRecreate(): Promise<Arranged> {
   const options: RecreateOptions = {
     nameHint: "reconcile-recreate",
-    command: KEEP_ALIVE,
     data: { volume: await createVolume("reconcile") },
   };
   const old = await startHermes(options);
@@ -236,14 +231,14 @@ describe.each(Object.keys(ways) as Way[])("after %s", (way) => {
     ];
     const paths = homes.flatMap((home) => STALE_FILES.map((file) => `${home}/${file}`));
     // One exec for all paths: prints those that still exist.
-    const left = await hermes.ok([
+    const left = await hermes.okLines([
       "sh",
       "-c",
       'for f in "$@"; do [ ! -e "$f" ] || echo "$f"; done',
       "left",
       ...paths,
     ]);
-    expect(left.split("\n").filter(Boolean)).toEqual([]);
+    expect(left).toEqual([]);
   });
 
   it("C7.6: container-boot.log has exactly one well-formed line per profile for this boot", async () => {

@@ -4,9 +4,6 @@ import { type ExecResult, type HermesContainer, startHermes } from "../harness/i
 // Contract C8: the image's own `_s6_running()`, run as hermes in real container states. Root only
 // creates a state; the probe itself always runs as hermes (C8.3 is why).
 
-// Without a TTY the default command (interactive hermes) exits at once; this keeps the container up.
-const KEEP_ALIVE = ["sleep", "infinity"];
-
 const VENV_PYTHON = "/opt/hermes/.venv/bin/python";
 const MODULES = ["hermes_cli.service_manager", "gateway.service_manager"] as const;
 
@@ -94,10 +91,10 @@ describe("C8 s6 detection probe", () => {
 
   beforeAll(async () => {
     [normal, noBasedir, sysAdmin, notS6] = await Promise.all([
-      startHermes({ nameHint: "probe", command: KEEP_ALIVE }),
-      startHermes({ nameHint: "probe-nobase", command: KEEP_ALIVE }),
+      startHermes({ nameHint: "probe" }),
+      startHermes({ nameHint: "probe-nobase" }),
       // SYS_ADMIN only so that root can remount /proc or unmount it in a private namespace.
-      startHermes({ nameHint: "probe-sysadmin", command: KEEP_ALIVE, capAdd: ["SYS_ADMIN"] }),
+      startHermes({ nameHint: "probe-sysadmin", capAdd: ["SYS_ADMIN"] }),
       // PID 1 is `sleep`: nothing of the image's boot runs.
       startHermes({ nameHint: "probe-sleep", entrypoint: ["sleep", "infinity"], waitFor: "running" }),
     ]);

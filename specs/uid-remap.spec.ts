@@ -12,10 +12,6 @@ import {
 // Contract C4.1-C4.5: UID/GID remap, ownership repair, best-effort chown, symlinks never followed.
 // Every test boots its own container(s): the environment under test is fixed at `docker run`.
 
-// The main program only keeps the container up: a bare `docker run` would run the CLI, which exits
-// without a TTY (C3.1).
-const KEEP_ALIVE = ["sleep", "infinity"];
-
 const DEFAULT_ID = 10000;
 
 /** What the remapped hermes looks like from every side a user can see it. */
@@ -50,7 +46,6 @@ describe("C4: UID/GID remap", () => {
     const gid = 12346;
     const hermes = await startHermes({
       nameHint: "remap",
-      command: KEEP_ALIVE,
       // The dashboard gives the container a supervised process to check (loopback: no auth needed).
       env: {
         HERMES_UID: String(uid),
@@ -62,7 +57,7 @@ describe("C4: UID/GID remap", () => {
     expect(await identity(hermes)).toEqual(expectedIdentity(uid, gid));
 
     // Run as the remapped hermes: anything it cannot read makes find (and so this exec) fail.
-    const notMine = await hermes.ok([
+    const notMine = await hermes.okLines([
       "find",
       "/opt/data",
       "(",
@@ -76,7 +71,7 @@ describe("C4: UID/GID remap", () => {
       ")",
       "-print",
     ]);
-    expect(notMine.split("\n").filter(Boolean)).toEqual([]);
+    expect(notMine).toEqual([]);
     const mine = await hermes.ok(["find", "/opt/data", "-uid", `${uid}`, "-gid", `${gid}`, "-print"]);
     // Seeded files, state directories and the boot log: a vacuous find would list none.
     for (const path of [
@@ -107,9 +102,7 @@ describe("C4: UID/GID remap", () => {
       { env: { HERMES_UID: "12030", HERMES_GID: "20" }, uid: 12030, gid: 20 },
     ];
     const seen = await Promise.all(
-      cases.map(async (c) =>
-        identity(await startHermes({ nameHint: "remap-env", command: KEEP_ALIVE, env: c.env })),
-      ),
+      cases.map(async (c) => identity(await startHermes({ nameHint: "remap-env", env: c.env }))),
     );
     expect(seen).toEqual(cases.map((c) => expectedIdentity(c.uid, c.gid)));
   });
@@ -122,7 +115,6 @@ describe("C4: UID/GID remap", () => {
         identity(
           await startHermes({
             nameHint: "remap-bad",
-            command: KEEP_ALIVE,
             env: { HERMES_UID: value, HERMES_GID: value },
           }),
         ),
@@ -148,7 +140,7 @@ describe("C4: UID/GID remap", () => {
       ln -s /etc/passwd "$d/auth.json"
       chown -hR 0:0 "$d"`,
     );
-    const hermes = await startHermes({ nameHint: "host-repair", command: KEEP_ALIVE, data: { hostDir } });
+    const hermes = await startHermes({ nameHint: "host-repair", data: { hostDir } });
 
     const owners: Record<string, number> = {};
     for (const name of [
@@ -191,7 +183,6 @@ describe("C4: UID/GID remap", () => {
     await seedDataAsRoot({ volume }, `printf 'note\\n' > "$1/notes.txt"; chown 0:0 "$1/notes.txt"`);
     const hermes = await startHermes({
       nameHint: "nochown",
-      command: KEEP_ALIVE,
       capDrop: ["CHOWN"],
       data: { volume },
     });

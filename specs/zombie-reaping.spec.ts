@@ -5,9 +5,6 @@ import { type HermesContainer, startHermes, waitFor, zombies } from "../harness/
 // orphaned: it waits until its parent has gone and PID 1 has adopted it, records "pid ppid" in a file,
 // then exits, which leaves a zombie that only PID 1 can reap.
 
-// Without a TTY the default command (interactive hermes) exits at once; this keeps the container up.
-const KEEP_ALIVE = ["sleep", "infinity"];
-
 /**
  * `sh -c ORPHANS DIR COUNT`: COUNT double forks. `( child & )` forks a subshell that starts the child
  * in the background and exits at once, so the child is orphaned. The child spins (bounded, without
@@ -75,7 +72,7 @@ describe("C2.5 zombie reaping", () => {
   let hermes: HermesContainer;
 
   beforeAll(async () => {
-    hermes = await startHermes({ nameHint: "zombies", command: KEEP_ALIVE });
+    hermes = await startHermes({ nameHint: "zombies" });
   });
 
   it("C2.5: orphans of a double fork as hermes are adopted by PID 1 and reaped", async () => {

@@ -87,6 +87,11 @@ export class HermesContainer {
     return result.stdout;
   }
 
+  /** Like ok, split into its non-empty lines: what a `find` or a shell loop printed, one item each. */
+  async okLines(argv: readonly string[], options: ExecOptions = {}): Promise<string[]> {
+    return (await this.ok(argv, options)).split("\n").filter((line) => line.trim() !== "");
+  }
+
   shOk(script: string, options: ExecOptions = {}): Promise<string> {
     return this.ok(["sh", "-c", script], options);
   }
