@@ -37,7 +37,7 @@ async function rawStart(image: string, labels: string[]): Promise<number> {
     if (probe.exitCode === 0) break;
   }
   const ms = performance.now() - started;
-  await execa("docker", ["rm", "-f", id]);
+  await execa("docker", ["rm", "-fv", id]);
   return ms;
 }
 
@@ -48,7 +48,7 @@ async function harnessStart(): Promise<{ ms: number; noticeMs: number }> {
   const ms = performance.now() - started;
   // The log's mtime (ns precision) is when the readiness line was written; same kernel clock.
   const mtime = Number((await hermes.ok(["stat", "-c", "%.9Y", BOOT_LOG])).trim()) * 1000;
-  await execa("docker", ["rm", "-f", hermes.id]);
+  await execa("docker", ["rm", "-fv", hermes.id]);
   tracker.forget({ containers: [hermes.id] });
   return { ms, noticeMs: returnedAt - mtime };
 }

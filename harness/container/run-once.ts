@@ -53,7 +53,8 @@ export async function runOnce(options: RunOnceOptions = {}): Promise<RunOnceResu
   const commandLine = `docker ${args.join(" ")}`;
   if (result.timedOut) {
     const seen = await stateAtTimeout(name);
-    await execa("docker", ["rm", "-f", name], { reject: false });
+    // -v: the image declares VOLUME /opt/data, and its anonymous volume would outlive the container.
+    await execa("docker", ["rm", "-fv", name], { reject: false });
     throw new Error(
       `runOnce timed out after ${timeoutMs} ms (container removed): ${commandLine}\n${seen}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`,
     );
