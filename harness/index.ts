@@ -13,6 +13,7 @@ export { type RunOnceOptions, type RunOnceResult, runOnce } from "./container/ru
 export { seedDataAsRoot } from "./container/seed-data-as-root.js";
 export { startHermes } from "./container/start-hermes.js";
 export type { StartOptions } from "./container/start-options.js";
+export { dockerClient } from "./docker/docker-client.js";
 export { describeExec, type ExecResult } from "./exec/exec-result.js";
 export type { ExecUser } from "./exec/exec-user.js";
 export { type BootRecord, parseBootLog, readinessSince } from "./read/boot-log.js";

@@ -65,7 +65,7 @@ describe("C3.8 gateway run", () => {
     const child = rows.find((row) => row.pid === status.pid);
     expect(child?.uid, JSON.stringify(rows)).toBe(10000);
     expect(gatewayRuns(child ? [child] : []), JSON.stringify(rows)).toHaveLength(1);
-    // The main program is a heartbeat, not a second gateway serving in the foreground.
+    // The main program keeps the container alive while s6 runs the gateway.
     expect((await hermes.state()).Running).toBe(true);
   });
 

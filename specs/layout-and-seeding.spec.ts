@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { dockerClient } from "../harness/docker/docker-client.js";
-import { type HermesContainer, type ProcessRow, runContext, startHermes } from "../harness/index.js";
+import {
+  dockerClient,
+  type HermesContainer,
+  type ProcessRow,
+  runContext,
+  startHermes,
+} from "../harness/index.js";
 
 // Contract C1 (layout and identity) and C4.6/C4.7/C4.9 (first-boot seeding, auth bootstrap,
 // readiness), all read as hermes. One container per file; the only test that restarts it is last.
