@@ -1,7 +1,7 @@
 // npm run build:image: build (or confirm up to date) the reference image, as the test run would.
 
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { artifactsRoot } from "../harness/artifacts/artifacts-root.js";
 import { checkDaemon } from "../harness/docker/daemon-check.js";
 import { HarnessSetupError } from "../harness/errors/harness-setup-error.js";
 import { ensureReferenceImage } from "../harness/image/reference-image.js";
@@ -16,7 +16,7 @@ try {
   const image = await ensureReferenceImage({
     repoRoot,
     baseImage: process.env.BASE_IMAGE?.trim() || DEFAULT_BASE_IMAGE,
-    logDir: join(repoRoot, process.env.HERMES_HARNESS_ARTIFACTS ?? "artifacts"),
+    logDir: artifactsRoot(repoRoot, process.env),
     log,
   });
   log(

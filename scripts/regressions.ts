@@ -6,6 +6,7 @@ import { mkdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execa } from "execa";
+import { artifactsRoot } from "../harness/artifacts/artifacts-root.js";
 import { checkDaemon } from "../harness/docker/daemon-check.js";
 import { HarnessSetupError } from "../harness/errors/harness-setup-error.js";
 import { ensureReferenceImage } from "../harness/image/reference-image.js";
@@ -21,7 +22,7 @@ import {
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 const catalogueRoot = join(repoRoot, "fixtures", "regressions");
 const reportsDir = join(repoRoot, "reports", "regressions");
-const artifactsDir = join(repoRoot, process.env.HERMES_HARNESS_ARTIFACTS ?? "artifacts");
+const artifactsDir = artifactsRoot(repoRoot, process.env);
 const log = (line: string) => console.log(`[regressions] ${line}`);
 
 async function runSpecs(

@@ -1,8 +1,8 @@
 import { rmSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
+import { artifactsRoot } from "../../harness/artifacts/artifacts-root.js";
 import {
   removeRunResources,
   removeRunResourcesSync,
@@ -38,7 +38,7 @@ export default async function setup(project: TestProject) {
     if (swept.length > 0)
       log(`removed what ${swept.length} interrupted earlier run(s) left behind: ${swept.join(", ")}`);
 
-    const artifactsDir = join(repoRoot, process.env.HERMES_HARNESS_ARTIFACTS ?? "artifacts");
+    const artifactsDir = artifactsRoot(repoRoot, process.env);
     await mkdir(artifactsDir, { recursive: true });
     const image = await resolveTargetImage(selectTarget(process.env), {
       repoRoot,
