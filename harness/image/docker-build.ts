@@ -15,17 +15,25 @@ export interface BuildRequest {
 }
 
 /**
- * Builds with the docker CLI (it packs the context itself, so remote daemons work too).
- * The legacy builder is what Debian's engine has; it prints a deprecation notice we ignore.
+ * `docker build` arguments. `--force-rm`: the legacy builder keeps the intermediate container of a
+ * failed step (unlabelled, so no sweep of ours could find it); this removes it with the failure.
  */
-export async function dockerBuild(request: BuildRequest): Promise<void> {
-  const args = ["build", "-f", request.dockerfile];
+export function dockerBuildArgs(request: Omit<BuildRequest, "logFile">): string[] {
+  const args = ["build", "--force-rm", "-f", request.dockerfile];
   for (const tag of request.tags) args.push("-t", tag);
   for (const [key, value] of Object.entries(request.buildArgs ?? {}))
     args.push("--build-arg", `${key}=${value}`);
   for (const [key, value] of Object.entries(request.labels ?? {})) args.push("--label", `${key}=${value}`);
   args.push(request.contextDir);
+  return args;
+}
 
+/**
+ * Builds with the docker CLI (it packs the context itself, so remote daemons work too).
+ * The legacy builder is what Debian's engine has; it prints a deprecation notice we ignore.
+ */
+export async function dockerBuild(request: BuildRequest): Promise<void> {
+  const args = dockerBuildArgs(request);
   await mkdir(dirname(request.logFile), { recursive: true });
   const log = createWriteStream(request.logFile);
   const child = execa("docker", args, { all: true, reject: false, env: { DOCKER_BUILDKIT: "0" } });
