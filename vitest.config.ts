@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects: `unit` never touches Docker; `image` runs specs against the target image,
-// which its global setup resolves (and builds, once per content change) before any spec starts.
+// Two projects: `unit` (pure logic of harness/ and scripts/) never touches Docker; `image` runs specs
+// against the target image, which its global setup resolves (and builds, once per content change)
+// before any spec starts.
 export default defineConfig({
   test: {
     teardownTimeout: 60_000,
@@ -13,7 +14,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["harness/**/*.test.ts"],
+          include: ["harness/**/*.test.ts", "scripts/**/*.test.ts"],
           environment: "node",
         },
       },
