@@ -8,13 +8,20 @@ export async function hermesVersionOf(image: string, run: RunIdentity): Promise<
     reject: false,
     timeout: 60_000,
   });
-  // Boot steps may print to stdout before the program does: pick the version line itself
-  // (upstream's reads "Hermes Agent vX.Y.Z ..."), else any line with a version number.
-  const lines = `${result.stdout}`.split("\n").map((line) => line.trim());
-  const text =
-    lines.find((line) => /^Hermes Agent\b/.test(line)) ??
-    lines.find((line) => /\bv?\d+\.\d+\.\d+/.test(line));
+  const text = versionLine(`${result.stdout}`);
   return result.exitCode === 0 && text
     ? text
     : `unknown (--version exited ${result.exitCode}: ${`${result.stderr}`.trim().slice(0, 200)})`;
+}
+
+/**
+ * The version line of `--version` output. Boot steps may print before the program does, and the
+ * program may print more after it (a build line): take the line upstream's format starts with
+ * ("Hermes Agent vX.Y.Z ..."), else the first line with a version number.
+ */
+export function versionLine(stdout: string): string | undefined {
+  const lines = stdout.split("\n").map((line) => line.trim());
+  return (
+    lines.find((line) => /^Hermes Agent\b/.test(line)) ?? lines.find((line) => /\bv?\d+\.\d+\.\d+/.test(line))
+  );
 }

@@ -1,0 +1,12 @@
+// Nightly: the image's `hermes --version` line, picked exactly as the run header picks it.
+//   npx tsx scripts/nightly/image-version.ts IMAGE
+import { hermesVersionOf } from "../../harness/container/hermes-version.js";
+import { newRunIdentity } from "../../harness/run/run-identity.js";
+
+const [image] = process.argv.slice(2);
+if (!image) {
+  console.error("usage: image-version.ts IMAGE");
+  process.exit(2);
+}
+// Labelled like every container the harness makes, so a sweep would find it if `--rm` did not.
+console.log(await hermesVersionOf(image, newRunIdentity()));
