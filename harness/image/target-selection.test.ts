@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { HarnessSetupError } from "../errors/harness-setup-error.js";
 import { DEFAULT_BASE_IMAGE, selectTarget, withDefaultTag } from "./target-selection.js";
 
 describe("selectTarget", () => {
@@ -33,8 +34,16 @@ describe("selectTarget", () => {
     expect(selectTarget({ HERMES_IMAGE: "  ", HERMES_BUILD_CONTEXT: "" }).kind).toBe("reference");
   });
 
-  it("rejects an image reference with spaces", () => {
-    expect(() => selectTarget({ HERMES_IMAGE: "a b" })).toThrow(/one image reference/);
+  it("rejects an invalid image reference in one line that says why", () => {
+    expect(() => selectTarget({ HERMES_IMAGE: "a b" })).toThrow(
+      "HERMES_IMAGE=a b is not a valid image reference: it contains whitespace (give one reference)",
+    );
+    expect(() => selectTarget({ HERMES_IMAGE: "NousResearch/Hermes-Agent:latest" })).toThrow(
+      HarnessSetupError,
+    );
+    expect(() => selectTarget({ HERMES_IMAGE: "NousResearch/Hermes-Agent:latest" })).toThrow(
+      /^HERMES_IMAGE=NousResearch\/Hermes-Agent:latest is not a valid image reference: repository names must be lowercase/,
+    );
   });
 });
 

@@ -1,3 +1,6 @@
+import { HarnessSetupError } from "../errors/harness-setup-error.js";
+import { imageReferenceProblem } from "./image-reference.js";
+
 /** Where the image under test comes from, decided from the environment alone (pure, unit-tested). */
 export type TargetSelection =
   | { kind: "published"; tag: string }
@@ -13,7 +16,9 @@ export const DEFAULT_BASE_IMAGE = "debian:trixie-slim";
 export function selectTarget(env: Record<string, string | undefined>): TargetSelection {
   const tag = env.HERMES_IMAGE?.trim();
   if (tag) {
-    if (/\s/.test(tag)) throw new Error(`HERMES_IMAGE must be one image reference, got "${tag}"`);
+    const problem = imageReferenceProblem(tag);
+    if (problem)
+      throw new HarnessSetupError(`HERMES_IMAGE=${tag} is not a valid image reference: ${problem}`);
     return { kind: "published", tag };
   }
   const contextDir = env.HERMES_BUILD_CONTEXT?.trim();
