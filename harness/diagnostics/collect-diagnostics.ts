@@ -1,10 +1,13 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import type Docker from "dockerode";
 import { BOOT_LOG } from "../container/boot-log-location.js";
 import { demuxLogBuffer } from "../container/hermes-container.js";
 import { dockerClient } from "../docker/docker-client.js";
 import { execInContainer } from "../exec/exec-in-container.js";
 import type { TrackedContainer } from "../run/resource-tracker.js";
+import { learnContainerSecrets } from "./container-secrets.js";
+import { SecretRedactor } from "./redact-secrets.js";
 
 /**
  * What a developer needs to understand a failure without rerunning: for each container, its docker
@@ -14,57 +17,44 @@ import type { TrackedContainer } from "../run/resource-tracker.js";
  */
 const DIAGNOSTIC_READS: Record<string, string> = {
   "boot-log.txt": `cat ${BOOT_LOG} 2>&1`,
-  "processes.txt": "ps -e -o pid,ppid,uid,user:12,stat,etime,args 2>&1 || ls /proc",
+  // -ww: never cut a command line, so what ps shows is what redaction sees.
+  "processes.txt": "ps -ww -e -o pid,ppid,uid,user:12,stat,etime,args 2>&1 || ls /proc",
   "svstat.txt":
     // .s6-svscan is svscan's own directory, not a slot.
     'for d in /run/service/* /run/service/.[!.]*; do case "$d" in */.s6-svscan) continue ;; esac; [ -d "$d" ] && printf "%s: %s\\n" "$d" "$(/command/s6-svstat "$d" 2>&1)"; done; ls -la /run/service 2>&1',
   "opt-data-ls.txt": "ls -lnaR /opt/data 2>&1 | head -n 400",
 };
 
-export async function collectDiagnostics(dir: string, containers: TrackedContainer[]): Promise<void> {
+/**
+ * Writes every container's diagnostics under `dir`, with secrets redacted (redact-secrets.ts): first
+ * every container teaches the redactor what it holds (a value set in one may leak through another),
+ * then the files are written. Returns the redactor, so the caller can clean the test's report too.
+ */
+export async function collectDiagnostics(
+  dir: string,
+  containers: TrackedContainer[],
+): Promise<SecretRedactor> {
   await mkdir(dir, { recursive: true });
+  const redactor = SecretRedactor.fromEnvironment();
+  const inspected = new Map<TrackedContainer, Docker.ContainerInspectInfo | Error>();
+  for (const tracked of containers) {
+    const container = dockerClient().getContainer(tracked.id);
+    try {
+      const info = await container.inspect();
+      inspected.set(tracked, info);
+      await learnContainerSecrets(redactor, container, info);
+    } catch (error) {
+      inspected.set(tracked, error as Error);
+    }
+  }
   for (const tracked of containers) {
     const out = join(dir, tracked.name);
     await mkdir(out, { recursive: true });
-    const container = dockerClient().getContainer(tracked.id);
-    const save = (file: string, text: string) => writeFile(join(out, file), text);
+    const save = (file: string, text: string) => writeFile(join(out, file), redactor.redact(text));
+    const info = inspected.get(tracked);
     try {
-      const info = await container.inspect();
-      await save(
-        "inspect-state.json",
-        JSON.stringify(
-          {
-            State: info.State,
-            Config: {
-              Image: info.Config.Image,
-              Cmd: info.Config.Cmd,
-              Entrypoint: info.Config.Entrypoint,
-              Env: info.Config.Env,
-              User: info.Config.User,
-            },
-          },
-          null,
-          2,
-        ),
-      );
-      const logs = (await container.logs({
-        stdout: true,
-        stderr: true,
-        timestamps: true,
-      })) as unknown as Buffer;
-      await save("docker-logs.txt", demuxLogBuffer(logs));
-      for (const [file, script] of Object.entries(DIAGNOSTIC_READS)) {
-        if (!info.State.Running) {
-          await save(file, `(container not running: exit code ${info.State.ExitCode}; nothing to exec)\n`);
-          continue;
-        }
-        const result = await execInContainer(container, {
-          argv: ["sh", "-c", script],
-          user: "root",
-          timeoutMs: 10_000,
-        }).catch((error: Error) => ({ exitCode: -1, stdout: "", stderr: error.message }));
-        await save(file, result.stdout + result.stderr);
-      }
+      if (info === undefined || info instanceof Error) throw info ?? new Error("not inspected");
+      await writeContainerFiles(dockerClient().getContainer(tracked.id), info, redactor, save);
     } catch (error) {
       await save("diagnostics-error.txt", `could not read the container: ${(error as Error).message}\n`);
     }
@@ -75,5 +65,39 @@ export async function collectDiagnostics(dir: string, containers: TrackedContain
       )
       .join("\n");
     await save("exec-history.txt", `${history || "(no execs)"}\n`);
+  }
+  return redactor;
+}
+
+async function writeContainerFiles(
+  container: Docker.Container,
+  info: Docker.ContainerInspectInfo,
+  redactor: SecretRedactor,
+  save: (file: string, text: string) => Promise<void>,
+): Promise<void> {
+  const state = {
+    State: info.State,
+    Config: {
+      Image: info.Config.Image,
+      Cmd: info.Config.Cmd,
+      Entrypoint: info.Config.Entrypoint,
+      Env: redactor.redactEnvList(info.Config.Env ?? []),
+      User: info.Config.User,
+    },
+  };
+  await save("inspect-state.json", JSON.stringify(state, null, 2));
+  const logs = (await container.logs({ stdout: true, stderr: true, timestamps: true })) as unknown as Buffer;
+  await save("docker-logs.txt", demuxLogBuffer(logs));
+  for (const [file, script] of Object.entries(DIAGNOSTIC_READS)) {
+    if (!info.State.Running) {
+      await save(file, `(container not running: exit code ${info.State.ExitCode}; nothing to exec)\n`);
+      continue;
+    }
+    const result = await execInContainer(container, {
+      argv: ["sh", "-c", script],
+      user: "root",
+      timeoutMs: 10_000,
+    }).catch((error: Error) => ({ exitCode: -1, stdout: "", stderr: error.message }));
+    await save(file, result.stdout + result.stderr);
   }
 }
