@@ -3,6 +3,7 @@ import { execa } from "execa";
 import { HarnessSetupError } from "../errors/harness-setup-error.js";
 import { findLocalImage, type LocalImage } from "./local-image.js";
 import { pullImage } from "./pull-image.js";
+import { DEFAULT_BASE_IMAGE } from "./target-selection.js";
 
 /** Where a Debian 13 base bootstrapped on this machine is kept (reused by later runs). */
 export const BOOTSTRAPPED_BASE = "hermes-harness/debian-base:trixie";
@@ -17,6 +18,9 @@ export async function ensureBaseImage(baseImage: string, log: (line: string) => 
   const local = await findLocalImage(baseImage);
   if (local) return local;
 
+  const bootstrapped = await findLocalImage(BOOTSTRAPPED_BASE);
+  if (bootstrapped && reuseBootstrappedQuietly(baseImage)) return bootstrapped;
+
   let pullError: string;
   try {
     await pullImage(baseImage, PULL_TIMEOUT_MS);
@@ -27,16 +31,8 @@ export async function ensureBaseImage(baseImage: string, log: (line: string) => 
     pullError = firstLine((error as Error).message);
   }
 
-  const bootstrapped = await findLocalImage(BOOTSTRAPPED_BASE);
-  if (bootstrapped) {
-    log(
-      `base image ${baseImage} is unavailable (${pullError}); using ${BOOTSTRAPPED_BASE} bootstrapped earlier`,
-    );
-    return bootstrapped;
-  }
-  log(
-    `base image ${baseImage} is unavailable (${pullError}); bootstrapping Debian 13 as ${BOOTSTRAPPED_BASE} (about 30 s)`,
-  );
+  log(baseFallbackNotice(baseImage, pullError, bootstrapped !== undefined));
+  if (bootstrapped) return bootstrapped;
   const result = await execa("bash", [BOOTSTRAP_SCRIPT, BOOTSTRAPPED_BASE], { all: true, reject: false });
   const made = result.exitCode === 0 ? await findLocalImage(BOOTSTRAPPED_BASE) : undefined;
   if (!made) {
@@ -46,6 +42,26 @@ export async function ensureBaseImage(baseImage: string, log: (line: string) => 
     );
   }
   return made;
+}
+
+/**
+ * A bootstrapped base exists only because the default base could not be had on this machine: for
+ * the default, later runs take it without another pull attempt and without a word. A BASE_IMAGE the
+ * user chose is tried first, and replacing it is worth a line.
+ */
+export function reuseBootstrappedQuietly(baseImage: string): boolean {
+  return baseImage === DEFAULT_BASE_IMAGE;
+}
+
+/** The one line said when the asked-for base cannot be had: what happens instead, not an alarm. */
+export function baseFallbackNotice(
+  baseImage: string,
+  pullError: string,
+  bootstrappedExists: boolean,
+): string {
+  return bootstrappedExists
+    ? `base image ${baseImage} is not on this host and could not be pulled (${pullError}); building on ${BOOTSTRAPPED_BASE} instead`
+    : `base image ${baseImage} is not on this host and cannot be pulled here (${pullError}); bootstrapping a Debian 13 base once as ${BOOTSTRAPPED_BASE} (about 30 s; later runs reuse it)`;
 }
 
 function firstLine(text: string): string {
