@@ -5,11 +5,16 @@ import { withDefaultTag } from "./target-selection.js";
 
 const PULL_TIMEOUT_MS = 8_000;
 
+export interface PublishedImage extends LocalImage {
+  /** Pulled by this run; false when it was already on the host. */
+  pulled: boolean;
+}
+
 /** HERMES_IMAGE: a tag the user chose. Local copies win; otherwise one bounded pull. */
-export async function ensurePublishedImage(tag: string): Promise<LocalImage> {
+export async function ensurePublishedImage(tag: string): Promise<PublishedImage> {
   const ref = withDefaultTag(tag);
   const local = await findLocalImage(ref);
-  if (local) return local;
+  if (local) return { ...local, pulled: false };
   try {
     await pullImage(ref, PULL_TIMEOUT_MS);
   } catch (error) {
@@ -21,5 +26,5 @@ export async function ensurePublishedImage(tag: string): Promise<LocalImage> {
   const pulled = await findLocalImage(ref);
   if (!pulled)
     throw new HarnessSetupError(`HERMES_IMAGE=${tag}: pulled, but the daemon does not list ${ref}`);
-  return pulled;
+  return { ...pulled, pulled: true };
 }

@@ -6,6 +6,8 @@ import type { TargetSelection } from "./target-selection.js";
 
 export interface TargetImage extends LocalImage {
   source: TargetSelection["kind"];
+  /** For HERMES_IMAGE: pulled by this run, or already on the host (run header, image-origin.ts). */
+  pulled?: boolean;
 }
 
 export interface ResolveOptions {

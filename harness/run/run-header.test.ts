@@ -31,9 +31,25 @@ describe("formatRunHeader", () => {
         id: "sha256:2",
         digests: ["nousresearch/hermes-agent@sha256:9"],
         source: "published",
+        pulled: true,
       },
     });
+    expect(text).toContain("target image    nousresearch/hermes-agent:latest (pulled)");
     expect(text).toContain("image digest    nousresearch/hermes-agent@sha256:9");
     expect(text).toContain(", remote at ");
+  });
+
+  it("labels a HERMES_IMAGE that was already on the host (a regression image) local, not published", () => {
+    const text = formatRunHeader({
+      ...base,
+      image: {
+        ref: "hermes-harness/regression:exit-code-lost-0123abcd",
+        id: "sha256:3",
+        digests: [],
+        source: "published",
+        pulled: false,
+      },
+    });
+    expect(text).toContain("target image    hermes-harness/regression:exit-code-lost-0123abcd (local)");
   });
 });

@@ -1,4 +1,5 @@
 import type { DaemonInfo } from "../docker/daemon-check.js";
+import { imageOrigin } from "../image/image-origin.js";
 import type { TargetImage } from "../image/resolve-target-image.js";
 
 /** One block at the start of a run, so a report always says what was tested where. */
@@ -13,7 +14,7 @@ export function formatRunHeader(input: {
   return [
     "── hermes-image-harness ─────────────────────────────",
     `run id          ${input.runId}`,
-    `target image    ${input.image.ref} (${input.image.source})`,
+    `target image    ${input.image.ref} (${imageOrigin(input.image)})`,
     `image id        ${input.image.id}`,
     `image digest    ${digest}`,
     `hermes version  ${input.hermesVersion}`,
