@@ -60,6 +60,7 @@ async function main(): Promise<void> {
   const image = await ensureReferenceImage({
     repoRoot,
     baseImage: process.env.BASE_IMAGE?.trim() || DEFAULT_BASE_IMAGE,
+    generation: "g2",
     logDir: join(repoRoot, "artifacts"),
     log: (line) => console.log(`[bench] ${line}`),
   });
@@ -67,6 +68,8 @@ async function main(): Promise<void> {
     ...identity,
     image: image.ref,
     imageSource: "reference",
+    generation: "g2",
+    deviations: [],
     artifactsDir: join(repoRoot, "artifacts"),
     repoRoot,
     localDaemon: true,

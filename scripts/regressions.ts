@@ -74,6 +74,8 @@ async function main(): Promise<number> {
   const reference = await ensureReferenceImage({
     repoRoot,
     baseImage: process.env.BASE_IMAGE?.trim() || DEFAULT_BASE_IMAGE,
+    // Regression images are built FROM the G2 flavour (hermes-harness/reference:latest).
+    generation: "g2",
     logDir: artifactsDir,
     log,
   });

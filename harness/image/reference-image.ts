@@ -4,12 +4,19 @@ import { LABEL_CONTENT_HASH, LABEL_IMAGE_KIND } from "../run/labels.js";
 import { ensureBaseImage } from "./base-image.js";
 import { contentHash } from "./content-hash.js";
 import { dockerBuild } from "./docker-build.js";
+import type { ImageGeneration } from "./image-generation.js";
 import { findLocalImage, type LocalImage } from "./local-image.js";
 import { pruneStaleImages } from "./prune-stale-images.js";
 
-/** Other tooling relies on this tag: it always names the newest reference image built here. */
-export const REFERENCE_TAG = "hermes-harness/reference:latest";
-export const REFERENCE_REPO = "hermes-harness/reference";
+/**
+ * Other tooling relies on these tags: each names the newest reference image of its flavour built
+ * here. G2 (upstream's current generation) keeps the historical name that regressions build FROM.
+ */
+export const REFERENCE_REPOS: Record<ImageGeneration, string> = {
+  g1: "hermes-harness/reference-g1",
+  g2: "hermes-harness/reference",
+};
+export const REFERENCE_TAG = `${REFERENCE_REPOS.g2}:latest`;
 export const REFERENCE_DOCKERFILE = "Dockerfile.test";
 /** Everything the reference image is made of; a change to any of these is a new image. */
 export const REFERENCE_INPUTS = [REFERENCE_DOCKERFILE, "fixtures/reference-image"];
@@ -17,26 +24,37 @@ export const REFERENCE_INPUTS = [REFERENCE_DOCKERFILE, "fixtures/reference-image
 export interface ReferenceImageRequest {
   repoRoot: string;
   baseImage: string;
+  generation: ImageGeneration;
   logDir: string;
   log: (line: string) => void;
 }
 
-/** Builds the reference image only when its inputs (or its base) changed since the last build. */
+/**
+ * Builds the reference image of one flavour (`HERMES_GENERATION` build argument) only when its
+ * inputs (or its base) changed since the last build.
+ */
 export async function ensureReferenceImage(request: ReferenceImageRequest): Promise<LocalImage> {
+  const repo = REFERENCE_REPOS[request.generation];
+  const latestTag = `${repo}:latest`;
   const base = await ensureBaseImage(request.baseImage, request.log);
-  const hash = (await contentHash(request.repoRoot, REFERENCE_INPUTS, [`base=${base.id}`])).slice(0, 16);
-  const contentTag = `${REFERENCE_REPO}:${hash}`;
+  const hash = (
+    await contentHash(request.repoRoot, REFERENCE_INPUTS, [
+      `base=${base.id}`,
+      `generation=${request.generation}`,
+    ])
+  ).slice(0, 16);
+  const contentTag = `${repo}:${hash}`;
 
   let image = await findLocalImage(contentTag);
   if (!image) {
-    const logFile = join(request.logDir, "reference-image-build.log");
+    const logFile = join(request.logDir, `reference-image-${request.generation}-build.log`);
     request.log(`building the reference image ${contentTag} (inputs changed; log: ${logFile})`);
     const started = Date.now();
     await dockerBuild({
       contextDir: request.repoRoot,
       dockerfile: join(request.repoRoot, REFERENCE_DOCKERFILE),
-      tags: [contentTag, REFERENCE_TAG],
-      buildArgs: { BASE_IMAGE: base.ref },
+      tags: [contentTag, latestTag],
+      buildArgs: { BASE_IMAGE: base.ref, HERMES_GENERATION: request.generation },
       labels: { [LABEL_IMAGE_KIND]: "reference", [LABEL_CONTENT_HASH]: hash },
       logFile,
     });
@@ -44,11 +62,10 @@ export async function ensureReferenceImage(request: ReferenceImageRequest): Prom
     image = await findLocalImage(contentTag);
     if (!image) throw new Error(`docker build reported success but ${contentTag} is not listed`);
     const builtId = image.id;
-    await pruneStaleImages("reference", builtId, (tag) => tag.startsWith(`${REFERENCE_REPO}:`));
+    await pruneStaleImages("reference", builtId, (tag) => tag.startsWith(`${repo}:`));
   }
   // Keep :latest pointing at what is tested, also when an older content tag is reused.
-  const latest = await findLocalImage(REFERENCE_TAG);
-  if (latest?.id !== image.id)
-    await dockerClient().getImage(image.id).tag({ repo: REFERENCE_REPO, tag: "latest" });
+  const latest = await findLocalImage(latestTag);
+  if (latest?.id !== image.id) await dockerClient().getImage(image.id).tag({ repo, tag: "latest" });
   return { ...image, ref: contentTag };
 }

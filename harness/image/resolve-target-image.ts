@@ -31,7 +31,11 @@ export async function resolveTargetImage(
       };
     case "reference":
       return {
-        ...(await ensureReferenceImage({ ...options, baseImage: selection.baseImage })),
+        ...(await ensureReferenceImage({
+          ...options,
+          baseImage: selection.baseImage,
+          generation: selection.generation,
+        })),
         source: "reference",
       };
   }

@@ -4,13 +4,20 @@ import { DEFAULT_BASE_IMAGE, selectTarget, withDefaultTag } from "./target-selec
 
 describe("selectTarget", () => {
   it("uses the reference image with the default base when nothing is set", () => {
-    expect(selectTarget({})).toEqual({ kind: "reference", baseImage: DEFAULT_BASE_IMAGE });
+    expect(selectTarget({})).toEqual({ kind: "reference", baseImage: DEFAULT_BASE_IMAGE, generation: "g2" });
+  });
+
+  it("takes the reference flavour from HERMES_REFERENCE_GENERATION and refuses others", () => {
+    expect(selectTarget({ HERMES_REFERENCE_GENERATION: " G1 " })).toMatchObject({ generation: "g1" });
+    expect(selectTarget({ HERMES_REFERENCE_GENERATION: "g2" })).toMatchObject({ generation: "g2" });
+    expect(() => selectTarget({ HERMES_REFERENCE_GENERATION: "g3" })).toThrow(/must be g1 or g2.*"g3"/);
   });
 
   it("takes BASE_IMAGE for the reference image", () => {
     expect(selectTarget({ BASE_IMAGE: "my/base:13" })).toEqual({
       kind: "reference",
       baseImage: "my/base:13",
+      generation: "g2",
     });
   });
 

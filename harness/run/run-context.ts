@@ -1,3 +1,5 @@
+import type { DeclaredDeviation } from "../deviations/declared-deviations.js";
+import type { ImageGeneration } from "../image/image-generation.js";
 import type { RunIdentity } from "./labels.js";
 
 /** What global setup decided for the whole run, handed to every worker (vitest provide/inject). */
@@ -5,6 +7,10 @@ export interface RunContext extends RunIdentity {
   /** The image under test, as an immutable reference (content tag or image id). */
   image: string;
   imageSource: "published" | "checkout" | "reference";
+  /** Detected from the image's files (docs/contract.md, "Image generations"). */
+  generation: ImageGeneration;
+  /** Upstream deviations declared for this run (docs/deviations.json or HERMES_HARNESS_DEVIATIONS). */
+  deviations: DeclaredDeviation[];
   artifactsDir: string;
   repoRoot: string;
   /** True when the daemon shares this host's filesystem (host bind mounts work). */

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { SecretRedactor } from "../diagnostics/redact-secrets.js";
 import { formatRunHeader } from "./run-header.js";
 
 describe("formatRunHeader", () => {
   const base = {
     runId: "20261122T101010-abc123",
     hermesVersion: "Hermes Agent v0.0.0",
+    generation: "g2" as const,
     daemon: { version: "20.10.24", apiVersion: "1.41", os: "linux", address: "unix:///var/run/docker.sock" },
     localDaemon: true,
   };
@@ -19,6 +21,7 @@ describe("formatRunHeader", () => {
     expect(text).toContain("image id        sha256:1");
     expect(text).toContain("image digest    none (built or loaded locally)");
     expect(text).toContain("hermes version  Hermes Agent v0.0.0");
+    expect(text).toContain("generation      G2 (exec shim present)");
     expect(text).toContain("20.10.24 (API 1.41), local at unix:///var/run/docker.sock");
   });
 
@@ -51,5 +54,18 @@ describe("formatRunHeader", () => {
       },
     });
     expect(text).toContain("target image    hermes-harness/regression:exit-code-lost-0123abcd (local)");
+  });
+
+  it("redacts secret values of the harness's environment and a password in the daemon address", () => {
+    const secret = "sk-header-0123456789";
+    const text = formatRunHeader({
+      ...base,
+      hermesVersion: `Hermes Agent v0.0.0 (key ${secret})`,
+      daemon: { ...base.daemon, address: "tcp://ci:hunter22@docker.example:2376" },
+      image: { ref: "hermes-harness/reference:abc", id: "sha256:1", digests: [], source: "reference" },
+      redactor: SecretRedactor.fromEnvironment({ OPENAI_API_KEY: secret }),
+    });
+    expect(text).toContain("hermes version  Hermes Agent v0.0.0 (key <redacted:OPENAI_API_KEY>)");
+    expect(text).toContain("at tcp://ci:<redacted>@docker.example:2376");
   });
 });

@@ -1,5 +1,7 @@
+import { SecretRedactor } from "../diagnostics/redact-secrets.js";
 import type { DaemonInfo } from "../docker/daemon-check.js";
 import { imageOrigin } from "../image/image-origin.js";
+import type { ImageGeneration } from "../image/image-generation.js";
 import type { TargetImage } from "../image/resolve-target-image.js";
 
 /** One block at the start of a run, so a report always says what was tested where. */
@@ -7,18 +9,23 @@ export function formatRunHeader(input: {
   runId: string;
   image: TargetImage;
   hermesVersion: string;
+  generation: ImageGeneration;
   daemon: DaemonInfo;
   localDaemon: boolean;
+  /** Default: the harness's own environment (redact-secrets.ts); the header is printed and reported. */
+  redactor?: SecretRedactor;
 }): string {
   const digest = input.image.digests[0] ?? "none (built or loaded locally)";
-  return [
+  const lines = [
     "── hermes-image-harness ─────────────────────────────",
     `run id          ${input.runId}`,
     `target image    ${input.image.ref} (${imageOrigin(input.image)})`,
     `image id        ${input.image.id}`,
     `image digest    ${digest}`,
     `hermes version  ${input.hermesVersion}`,
+    `generation      ${input.generation.toUpperCase()} (${input.generation === "g2" ? "exec shim present" : "no exec shim"})`,
     `docker daemon   ${input.daemon.version} (API ${input.daemon.apiVersion}), ${input.localDaemon ? "local" : "remote"} at ${input.daemon.address}`,
     "─────────────────────────────────────────────────────",
-  ].join("\n");
+  ];
+  return (input.redactor ?? SecretRedactor.fromEnvironment()).redact(lines.join("\n"));
 }

@@ -1,5 +1,6 @@
 import { rmSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { artifactsRoot } from "../../harness/artifacts/artifacts-root.js";
@@ -10,9 +11,11 @@ import {
 } from "../../harness/cleanup/remove-resources.js";
 import { hostDirRoot } from "../../harness/container/data-volumes.js";
 import { hermesVersionOf } from "../../harness/container/hermes-version.js";
+import { loadDeviations } from "../../harness/deviations/declared-deviations.js";
 import { checkDaemon } from "../../harness/docker/daemon-check.js";
 import { isLocalDaemon } from "../../harness/docker/docker-client.js";
 import { HarnessSetupError } from "../../harness/errors/harness-setup-error.js";
+import { detectGeneration } from "../../harness/image/image-generation.js";
 import { resolveTargetImage } from "../../harness/image/resolve-target-image.js";
 import { selectTarget } from "../../harness/image/target-selection.js";
 import { writeProfileReport } from "../../harness/profiling/write-profile-report.js";
@@ -46,13 +49,24 @@ export default async function setup(project: TestProject) {
       log,
     });
     const localDaemon = isLocalDaemon();
-    const hermesVersion = await hermesVersionOf(image.ref, identity);
-    console.log(formatRunHeader({ runId: identity.runId, image, hermesVersion, daemon, localDaemon }));
+    const [hermesVersion, generation] = await Promise.all([
+      hermesVersionOf(image.ref, identity),
+      detectGeneration(image.ref, identity),
+    ]);
+    const deviationsFile = resolve(repoRoot, process.env.HERMES_HARNESS_DEVIATIONS || "docs/deviations.json");
+    const deviations = loadDeviations(deviationsFile);
+    console.log(
+      formatRunHeader({ runId: identity.runId, image, hermesVersion, generation, daemon, localDaemon }),
+    );
+    const declared = deviations.filter((d) => d.generations.includes(generation)).length;
+    log(`declared upstream deviations for ${generation.toUpperCase()}: ${declared} (${deviationsFile})`);
 
     const context: RunContext = {
       ...identity,
       image: image.ref,
       imageSource: image.source,
+      generation,
+      deviations,
       artifactsDir,
       repoRoot,
       localDaemon,
