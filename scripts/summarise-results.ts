@@ -1,8 +1,12 @@
 // Reads vitest's JSON reports (one per reference flavour) and prints the closing
 // "N passed, M failed[, K skipped]" line, after the expected failures and not-applicable skips.
 // Exits non-zero on any failure, on a silent skip of an image spec, on a missing or empty report,
-// or when a command whose exit status is given did not pass.
-//   tsx scripts/summarise-results.ts --status "npm test=0" --status "regressions=0" G2=reports/results.json G1=reports/results-g1.json
+// or when a command whose exit status is given did not pass:
+//   --status NAME=CODE  a test run's exit code: non-zero counts as one failure only when no test
+//                       failed (an error outside tests)
+//   --check NAME=CODE   a check of its own (the regression check): non-zero is always a failure
+//   tsx scripts/summarise-results.ts --status "npm test=0" --check "regressions=0" \
+//     G2=reports/results.json G1=reports/results-g1.json
 import { existsSync, readFileSync } from "node:fs";
 import {
   formatSummary,
@@ -11,15 +15,15 @@ import {
   summaryIsGreen,
 } from "../harness/run/run-summary.js";
 
-const statuses: { name: string; code: number }[] = [];
+const statuses: { name: string; code: number; always: boolean }[] = [];
 const reports: { label: string; report: JsonReport }[] = [];
 let missing = 0;
 const args = process.argv.slice(2);
 for (let i = 0; i < args.length; i += 1) {
   const arg = args[i] ?? "";
-  if (arg === "--status") {
+  if (arg === "--status" || arg === "--check") {
     const [name = "?", code = "1"] = (args[++i] ?? "").split("=");
-    statuses.push({ name, code: Number(code) });
+    statuses.push({ name, code: Number(code), always: arg === "--check" });
     continue;
   }
   const [label = arg, path = arg] = arg.includes("=") ? arg.split("=") : [arg, arg];
@@ -33,11 +37,12 @@ for (let i = 0; i < args.length; i += 1) {
 
 const summary = summariseReports(reports);
 summary.failed += missing;
-for (const { name, code } of statuses) {
+const testsFailed = summary.failed > 0;
+for (const { name, code, always } of statuses) {
   if (code === 0) continue;
-  // An error outside tests (or a regression that slipped through) is one more failure.
   console.log(`${name} exited ${code}: see its output above`);
-  summary.failed += 1;
+  // A failed test already counts; an error outside tests, or a failed check, is one more failure.
+  if (always || !testsFailed) summary.failed += 1;
 }
 for (const line of formatSummary(summary)) console.log(line);
 process.exit(summaryIsGreen(summary) ? 0 : 1);

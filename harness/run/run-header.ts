@@ -1,7 +1,7 @@
 import { SecretRedactor } from "../diagnostics/redact-secrets.js";
 import type { DaemonInfo } from "../docker/daemon-check.js";
-import { imageOrigin } from "../image/image-origin.js";
 import type { ImageGeneration } from "../image/image-generation.js";
+import { imageOrigin } from "../image/image-origin.js";
 import type { TargetImage } from "../image/resolve-target-image.js";
 
 /** One block at the start of a run, so a report always says what was tested where. */
