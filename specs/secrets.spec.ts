@@ -1,0 +1,349 @@
+import { randomBytes } from "node:crypto";
+import { readdir, readFile, rm } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// Where the failure hook writes a test's diagnostics: the harness test below reads them back.
+import { artifactDir } from "../harness/artifacts/artifact-path.js";
+import {
+  createVolume,
+  type HermesContainer,
+  parseBootLog,
+  recreateOnVolume,
+  runContext,
+  startHermes,
+  waitFor,
+} from "../harness/index.js";
+
+// Contract C9: secrets stay secret. Every value is a sentinel made here, never a real key:
+// `harness-sentinel-<purpose>-<16 random hex digits>`. What is searched for is the random part, so a
+// quoted, escaped or re-prefixed copy still counts; a failure names the secret, never its value.
+
+interface Secret {
+  /** What it is and how it got in: what a failure shows instead of the value. */
+  label: string;
+  value: string;
+  /** The text searched for. */
+  needle: string;
+}
+
+/** Every sentinel this file makes: the artifact check looks for all of them. */
+const sentinels: Secret[] = [];
+
+function sentinel(label: string, purpose: string): Secret {
+  const token = randomBytes(8).toString("hex");
+  const secret = { label, value: `harness-sentinel-${purpose}-${token}`, needle: token };
+  sentinels.push(secret);
+  return secret;
+}
+
+const authJson = (token: string) => JSON.stringify({ providers: { harness: { access_token: token } } });
+
+/** The line with every secret replaced by its label: what a failure message may show. */
+function mask(text: string, secrets: readonly Secret[]): string {
+  let out = text;
+  for (const s of secrets) out = out.split(s.value).join(`<${s.label}>`).split(s.needle).join(`<${s.label}>`);
+  return out;
+}
+
+/** One entry per line and secret found there, values masked. */
+function leaksIn(where: string, text: string, secrets: readonly Secret[]): string[] {
+  const found: string[] = [];
+  text.split("\n").forEach((line, i) => {
+    for (const s of secrets) {
+      if (line.includes(s.needle)) found.push(`${where}, line ${i + 1}: ${s.label}: ${mask(line, secrets)}`);
+    }
+  });
+  return found;
+}
+
+/** Appends a line as hermes; the line travels on stdin, so no value is in any command line. */
+async function appendLine(hermes: HermesContainer, path: string, line: string): Promise<void> {
+  await hermes.ok(["sh", "-c", 'echo >> "$1" && cat >> "$1" && echo >> "$1"', "append", path], {
+    stdin: line,
+  });
+}
+
+/**
+ * G2 generates an API_SERVER_KEY into a `.env` that has none (contract C4.6); G1 does not. The test
+ * never sets one there, so a non-empty one after boot is the image's own, and is a secret too.
+ */
+async function generatedApiServerKey(hermes: HermesContainer): Promise<Secret | undefined> {
+  const text = await hermes.readFile("/opt/data/.env");
+  const value = /^API_SERVER_KEY=(.+)$/m.exec(text)?.[1]?.trim();
+  if (!value) return undefined;
+  return { label: "API_SERVER_KEY (generated into /opt/data/.env)", value, needle: value };
+}
+
+/** `gateway_state.json` of a profile (C6.9) says running, with the pid its s6 slot reports (C6.4). */
+async function waitForGateway(hermes: HermesContainer, profile: string): Promise<void> {
+  const slot = await hermes.waitForSlot(`gateway-${profile}`, (s) => s.state === "up", "up", 15_000);
+  const file =
+    profile === "default"
+      ? "/opt/data/gateway_state.json"
+      : `/opt/data/profiles/${profile}/gateway_state.json`;
+  await waitFor(async () => JSON.parse(await hermes.readFile(file)) as Record<string, unknown>, {
+    description: `${file}: gateway_state running with pid ${slot.pid}`,
+    timeoutMs: 10_000,
+    until: (state) => state.gateway_state === "running" && state.pid === slot.pid,
+  });
+}
+
+const DASHBOARD_PORT = 9119;
+const PROFILE = "vault";
+
+describe("C9.1/C9.3: a container holding every kind of secret shows none of them", () => {
+  let hermes: HermesContainer;
+  let secrets: Secret[];
+
+  beforeAll(async () => {
+    const openai = sentinel("OPENAI_API_KEY (-e)", "openai-key");
+    const anthropic = sentinel("ANTHROPIC_API_KEY (-e)", "anthropic-key");
+    const bootstrap = sentinel("HERMES_AUTH_JSON_BOOTSTRAP (-e)", "auth-json");
+    const password = sentinel("HERMES_DASHBOARD_BASIC_AUTH_PASSWORD (-e)", "dashboard-password");
+    const dotenv = sentinel("OPENROUTER_API_KEY (/opt/data/.env)", "dotenv");
+    const profileEnv = sentinel(`API_SERVER_KEY (profiles/${PROFILE}/.env)`, "profile-env");
+    hermes = await startHermes({
+      nameHint: "c9-secrets",
+      // The usual deployment: a supervised default gateway (C3.8), a dashboard behind basic auth (C5.4).
+      command: ["gateway", "run"],
+      env: {
+        OPENAI_API_KEY: openai.value,
+        ANTHROPIC_API_KEY: anthropic.value,
+        HERMES_AUTH_JSON_BOOTSTRAP: authJson(bootstrap.value),
+        HERMES_DASHBOARD: "1",
+        HERMES_DASHBOARD_HOST: "0.0.0.0",
+        HERMES_DASHBOARD_BASIC_AUTH_USERNAME: "harness",
+        HERMES_DASHBOARD_BASIC_AUTH_PASSWORD: password.value,
+      },
+    });
+    const generated = await generatedApiServerKey(hermes);
+    await appendLine(hermes, "/opt/data/.env", `OPENROUTER_API_KEY=${dotenv.value}`);
+    await hermes.ok(["hermes", "profile", "create", PROFILE]);
+    await appendLine(hermes, `/opt/data/profiles/${PROFILE}/.env`, `API_SERVER_KEY=${profileEnv.value}`);
+    await hermes.ok(["hermes", "-p", PROFILE, "gateway", "start", "--force"]);
+    await waitForGateway(hermes, PROFILE);
+    // A second boot reads both .env files with the values in them, and restarts the gateways (C7.4).
+    await hermes.restart();
+    await Promise.all([waitForGateway(hermes, "default"), waitForGateway(hermes, PROFILE)]);
+    await waitFor(() => hermes.httpGet(DASHBOARD_PORT, "/api/status"), {
+      description: "the dashboard to answer /api/status",
+      timeoutMs: 10_000,
+      until: (response) => response.status === 200,
+    });
+    secrets = [openai, anthropic, bootstrap, password, dotenv, profileEnv, ...(generated ? [generated] : [])];
+    if (generated) sentinels.push(generated);
+  });
+
+  it("C9.1: no secret value appears in docker logs", async () => {
+    const logs = await hermes.logs();
+    // Both boots' reconcile lines (C7.6): the whole log was read, not an empty one.
+    expect(
+      logs.match(/reconcile: profile=default\b/g)?.length ?? 0,
+      logs.slice(-2000),
+    ).toBeGreaterThanOrEqual(2);
+    expect(secrets.length).toBeGreaterThanOrEqual(6);
+    expect(leaksIn("docker logs", logs, secrets)).toEqual([]);
+  });
+
+  it("C9.1: no secret value appears in /opt/data/logs/container-boot.log", async () => {
+    const text = await hermes.bootLogText();
+    const records = parseBootLog(text).records;
+    // Two boots, each with the default and the named profile: the file is the one the boot writes.
+    expect(records.filter((r) => r.profile === "default").length).toBe(2);
+    expect(records.filter((r) => r.profile === PROFILE).length).toBe(1);
+    expect(leaksIn("container-boot.log", text, secrets)).toEqual([]);
+  });
+
+  it("C9.1: no secret value appears in any process's command line (ps -eo args as hermes)", async () => {
+    // -ww: a cut command line could hide a value.
+    const table = await hermes.ok(["ps", "-ww", "-e", "-o", "args="]);
+    const lines = table.split("\n");
+    // The programs that hold the secrets are in the table: a leak there would have been seen.
+    expect(
+      lines.some((line) => /\bdashboard\b.*--port\b/.test(line)),
+      table,
+    ).toBe(true);
+    expect(
+      lines.some((line) => /(^|\s)-p vault gateway run\b/.test(line)),
+      table,
+    ).toBe(true);
+    expect(leaksIn("ps -ww -eo args (as hermes)", table, secrets)).toEqual([]);
+  });
+
+  it("C9.3: GET /api/status without credentials returns no secret value", async () => {
+    const response = await hermes.httpGet(DASHBOARD_PORT, "/api/status");
+    expect(response.status, response.body).toBe(200);
+    const payload: unknown = JSON.parse(response.body);
+    expect(
+      typeof payload === "object" && payload !== null && Object.keys(payload).length > 0,
+      response.body,
+    ).toBe(true);
+    expect(leaksIn("GET /api/status", response.body, secrets)).toEqual([]);
+  });
+});
+
+describe("C9.2: files that hold secrets are hermes-only", () => {
+  const TOP = ["/opt/data/.env", "/opt/data/auth.json"];
+  const profileEnv = (name: string) => `/opt/data/profiles/${name}/.env`;
+  const bootstrapEnv = () => ({
+    HERMES_AUTH_JSON_BOOTSTRAP: authJson(sentinel("auth.json", "auth-file").value),
+  });
+
+  /** `file 600 uid N` per file, stat'ed as hermes (lstat: a symlink shows as one). */
+  async function modes(
+    hermes: HermesContainer,
+    files: readonly string[],
+    withOwner = true,
+  ): Promise<Record<string, string>> {
+    const out: Record<string, string> = {};
+    for (const path of files) {
+      const stat = await hermes.stat(path);
+      out[path] = `${stat.type} ${stat.modeText}${withOwner ? ` uid ${stat.uid}` : ""}`;
+    }
+    return out;
+  }
+  const hermesOnly = (files: readonly string[], uid: number, withOwner = true) =>
+    Object.fromEntries(files.map((path) => [path, `file 600${withOwner ? ` uid ${uid}` : ""}`]));
+
+  it("C9.2: after a boot and after a restart, .env, auth.json and a profile's .env are mode 600 and hermes's", async () => {
+    const files = [...TOP, profileEnv(PROFILE)];
+    const hermes = await startHermes({ nameHint: "c9-modes", env: bootstrapEnv() });
+    await hermes.ok(["hermes", "profile", "create", PROFILE]);
+    expect(await modes(hermes, files)).toEqual(hermesOnly(files, 10000));
+    await hermes.restart();
+    expect(await modes(hermes, files)).toEqual(hermesOnly(files, 10000));
+  });
+
+  it("C9.2: after a HERMES_UID/HERMES_GID remap they are mode 600 and owned by the new UID", async () => {
+    const files = [...TOP, profileEnv(PROFILE)];
+    const volume = await createVolume("c9-remap");
+    const env = bootstrapEnv();
+    const first = await startHermes({ nameHint: "c9-before-remap", data: { volume }, env });
+    await first.ok(["hermes", "profile", "create", PROFILE]);
+    expect(await modes(first, files)).toEqual(hermesOnly(files, 10000));
+    const remapped = await recreateOnVolume(first, {
+      nameHint: "c9-remapped",
+      data: { volume },
+      env: { ...env, HERMES_UID: "12345", HERMES_GID: "12346" },
+    });
+    expect(await modes(remapped, files)).toEqual(hermesOnly(files, 12345));
+  });
+
+  it("C9.2: a root docker exec that writes them leaves them 600, and the next boot 600 and hermes's", async () => {
+    const asCli = `${PROFILE}-cli`;
+    const asRootCli = `${PROFILE}-root`;
+    const files = [...TOP, profileEnv(asCli), profileEnv(asRootCli)];
+    const hermes = await startHermes({ nameHint: "c9-root-exec", env: bootstrapEnv() });
+    // What users do: `docker exec` runs as root unless told otherwise. These writes are under test.
+    const asRoot = { root: { reason: "C9.2 covers a user's root docker exec: this write is under test" } };
+    await hermes.ok(["sh", "-c", 'printf "\\n# added by a root docker exec\\n" >> /opt/data/.env'], asRoot);
+    await hermes.ok(["sh", "-c", "cat > /opt/data/auth.json"], { ...asRoot, stdin: authJson("rewritten") });
+    // The CLI writes a profile's .env: plain (G1 as root, G2 through the exec shim as hermes, C3.11),
+    // and with the shim's opt-out, as root in both generations.
+    await hermes.ok(["hermes", "profile", "create", asCli], asRoot);
+    await hermes.ok(["hermes", "profile", "create", asRootCli], {
+      ...asRoot,
+      env: { HERMES_DOCKER_EXEC_AS_ROOT: "1" },
+    });
+    expect(await modes(hermes, files, false)).toEqual(hermesOnly(files, 10000, false));
+    await hermes.restart();
+    expect(await modes(hermes, files)).toEqual(hermesOnly(files, 10000));
+  });
+});
+
+// The harness's half of C9: failure artifacts and reports never hold a secret value. The first test
+// fails on purpose (it.fails: the suite stays green) with sentinels in its container's environment,
+// files, logs, command lines and its own error message; the harness's failure hook writes its
+// diagnostics and cleans its report. The second test greps what the hook wrote.
+describe("harness: a failing test's artifacts and report hold no secret value", () => {
+  const USER_NAMED = "HARNESS_PLAIN_NAME"; // matches no pattern word: only HERMES_HARNESS_REDACT hides it
+  const previousExtraNames = process.env.HERMES_HARNESS_REDACT;
+  let deliberate: { dir: string; reported: unknown } | undefined;
+
+  afterAll(() => {
+    if (previousExtraNames === undefined) delete process.env.HERMES_HARNESS_REDACT;
+    else process.env.HERMES_HARNESS_REDACT = previousExtraNames;
+  });
+
+  it.fails("harness: a test that fails on purpose, its container full of sentinels", async (context) => {
+    process.env.HERMES_HARNESS_REDACT = USER_NAMED;
+    const dir = artifactDir(
+      runContext().artifactsDir,
+      context.task.file.filepath,
+      context.task.fullTestName ?? context.task.name,
+    );
+    await rm(dir, { recursive: true, force: true }); // a previous run's files must not answer for this one
+    // Runs after the harness's own hook (onTestFinished): what it sees is what reporters get.
+    context.onTestFailed(({ task }) => {
+      deliberate = { dir, reported: structuredClone(task.result?.errors) };
+    });
+    const openai = sentinel("OPENAI_API_KEY (-e)", "leaky-openai-key");
+    const bootstrap = sentinel("HERMES_AUTH_JSON_BOOTSTRAP (-e)", "leaky-auth-json");
+    const userNamed = sentinel(`${USER_NAMED} (-e, named in HERMES_HARNESS_REDACT)`, "leaky-user-named");
+    const dotenv = sentinel("OPENROUTER_API_KEY (written to /opt/data/.env)", "leaky-dotenv");
+    const execArg = sentinel("GITHUB_TOKEN=... (an exec argument)", "leaky-exec-arg");
+    // A leaking image, played by its main program: every value on its command line, in docker logs
+    // and in the boot log.
+    const leaky = await startHermes({
+      nameHint: "c9-leaky",
+      env: {
+        OPENAI_API_KEY: openai.value,
+        HERMES_AUTH_JSON_BOOTSTRAP: authJson(bootstrap.value),
+        [USER_NAMED]: userNamed.value,
+      },
+      command: [
+        "sh",
+        "-c",
+        'for v in "$@"; do echo "leaking $v"; done; printf "%s\\n" "$@" >> /opt/data/logs/container-boot.log; while :; do sleep 3600; done',
+        "leak",
+        openai.value,
+        authJson(bootstrap.value),
+        userNamed.value,
+      ],
+    });
+    // A value only the volume knows, leaked into the boot log.
+    await appendLine(leaky, "/opt/data/.env", `OPENROUTER_API_KEY=${dotenv.value}`);
+    await leaky.ok(["sh", "-c", "cat /opt/data/.env >> /opt/data/logs/container-boot.log"]);
+    // A value with its name beside it, in the exec history.
+    await leaky.ok(["sh", "-c", ":", "noop", `GITHUB_TOKEN=${execArg.value}`]);
+    const bootLog = await leaky.bootLogText();
+    expect(bootLog).toContain(openai.value); // the leaks are in place: the failure below is the deliberate one
+    expect(bootLog, "fails on purpose: its message carries the boot log").not.toContain(dotenv.value);
+  });
+
+  it("harness: that test's artifacts folder and reported error hold none of the sentinels", async () => {
+    expect(deliberate, "the test above failed at its deliberate assertion and was reported").toBeDefined();
+    const { dir, reported } = deliberate as { dir: string; reported: unknown };
+    const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name));
+    // At least its own container's seven diagnostic files (the file's shared container adds its own).
+    expect(files.length, files.join("\n")).toBeGreaterThanOrEqual(7);
+    const texts = new Map<string, string>();
+    for (const file of files) texts.set(relative(dir, file), await readFile(file, "utf8"));
+    const reportText = JSON.stringify(reported ?? null);
+    texts.set("(the reported error)", reportText);
+    expect(sentinels.length).toBeGreaterThanOrEqual(5);
+
+    const hits: string[] = [];
+    for (const [name, text] of texts) {
+      for (const s of sentinels) if (text.includes(s.needle)) hits.push(`${name}: ${s.label}`);
+    }
+    expect(hits).toEqual([]);
+
+    // The leaks did reach the artifacts, redacted: the search above had something to find.
+    const leaky = (suffix: string) =>
+      [...texts].find(
+        ([name]) => name.startsWith("hermes-harness-c9-leaky-") && name.endsWith(suffix),
+      )?.[1] ?? "";
+    expect(leaky("docker-logs.txt")).toContain("leaking <redacted:OPENAI_API_KEY>");
+    expect(leaky("docker-logs.txt")).toContain("leaking <redacted:HARNESS_PLAIN_NAME>");
+    expect(leaky("docker-logs.txt")).toContain("leaking <redacted:HERMES_AUTH_JSON_BOOTSTRAP>");
+    expect(leaky("boot-log.txt")).toContain("OPENROUTER_API_KEY=<redacted:OPENROUTER_API_KEY>");
+    expect(leaky("processes.txt")).toContain("leak <redacted:OPENAI_API_KEY>");
+    expect(leaky("exec-history.txt")).toContain("GITHUB_TOKEN=<redacted>");
+    expect(leaky("inspect-state.json")).toContain('"OPENAI_API_KEY=<redacted>"');
+    expect(reportText).toContain("not to contain");
+    expect(reportText).toContain("<redacted:OPENROUTER_API_KEY>");
+  });
+});
