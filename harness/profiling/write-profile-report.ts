@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { SecretRedactor } from "../diagnostics/redact-secrets.js";
 import type { TimingEntry } from "./profile-report.js";
 import { slowestTable, summarise } from "./profile-report.js";
 
@@ -10,7 +11,9 @@ export async function writeWorkerTimings(artifactsDir: string, entries: TimingEn
   if (entries.length === 0) return;
   const dir = join(artifactsDir, PARTS_DIR);
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, `${process.pid}-${Date.now()}.json`), JSON.stringify(entries));
+  // Labels hold exec command lines (redact-secrets.ts).
+  const redacted = SecretRedactor.fromEnvironment().redactDeep(entries);
+  await writeFile(join(dir, `${process.pid}-${Date.now()}.json`), JSON.stringify(redacted));
 }
 
 /** HERMES_HARNESS_PROFILE=1: artifacts/profile.json plus a ten-slowest table on the console. */
