@@ -1,18 +1,36 @@
 // npm run test:regressions   every regression image must be caught by exactly the tests it lists,
 //                            and the same spec files must pass on the reference image.
-// npm run repro -- NAME      build one regression image and run the specs that should catch it.
+// npm run repro -- NAME      build one regression image and run the specs that should catch it;
+//                            for a new entry (no failingTests yet) print the titles that fail.
 // npm run repro              list the catalogue.
 import { mkdir, readFile, rm } from "node:fs/promises";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execa } from "execa";
 import { artifactsRoot } from "../harness/artifacts/artifacts-root.js";
 import { checkDaemon } from "../harness/docker/daemon-check.js";
 import { HarnessSetupError } from "../harness/errors/harness-setup-error.js";
+import type { LocalImage } from "../harness/image/local-image.js";
 import { ensureReferenceImage } from "../harness/image/reference-image.js";
 import { DEFAULT_BASE_IMAGE } from "../harness/image/target-selection.js";
-import { loadCatalogue, type Regression } from "../harness/regressions/regression-catalogue.js";
-import { ensureRegressionImage } from "../harness/regressions/regression-image.js";
+import { failingTestsSnippet } from "../harness/regressions/failing-tests-snippet.js";
+import {
+  type CatalogueProblem,
+  loadCatalogue,
+  type Regression,
+} from "../harness/regressions/regression-catalogue.js";
+import {
+  checkoutId,
+  ensureRegressionImage,
+  pruneRegressionImages,
+  regressionBuildLog,
+} from "../harness/regressions/regression-image.js";
+import {
+  catalogueListing,
+  type VerdictRow,
+  verdictDetail,
+  verdictTable,
+} from "../harness/regressions/regression-table.js";
 import {
   judgeRegression,
   outcomeFromVitestJson,
@@ -45,7 +63,13 @@ async function runSpecs(
       all: true,
       stdout: showOutput ? "inherit" : "pipe",
       stderr: showOutput ? "inherit" : "pipe",
-      env: { HERMES_IMAGE: image, HERMES_BUILD_CONTEXT: "", CI: "" },
+      env: {
+        HERMES_IMAGE: image,
+        HERMES_BUILD_CONTEXT: "",
+        CI: "",
+        // Each run's failure diagnostics in a folder of its own, which that run clears at its start.
+        HERMES_HARNESS_ARTIFACTS: join(artifactsDir, "regressions", label),
+      },
     },
   );
   try {
@@ -63,11 +87,24 @@ async function runSpecs(
 
 async function main(): Promise<number> {
   const [mode = "check", name] = process.argv.slice(2);
-  const catalogue = await loadCatalogue(catalogueRoot);
-  if (mode === "repro" && !name) {
-    console.log(`${catalogue.length} regressions (npm run repro -- NAME):\n`);
-    for (const r of catalogue) console.log(`  ${r.name.padEnd(30)} ${r.clause.padEnd(6)} ${r.summary}`);
-    return 0;
+  const { regressions, problems } = await loadCatalogue(catalogueRoot);
+  let chosen: Regression | undefined;
+  if (mode === "repro") {
+    if (!name) {
+      console.log(catalogueListing(regressions, problems));
+      return problems.length > 0 ? 1 : 0;
+    }
+    // Only the entry asked for has to be readable: another one's mistake is not in the way.
+    const problem = problems.find((p) => p.name === name);
+    if (problem) {
+      console.error(`[regressions] ${problem.message}`);
+      return 2;
+    }
+    chosen = regressions.find((r) => r.name === name);
+    if (!chosen) {
+      console.error(`no regression named "${name}"; known: ${regressions.map((r) => r.name).join(", ")}`);
+      return 2;
+    }
   }
   await checkDaemon();
   await mkdir(reportsDir, { recursive: true });
@@ -79,25 +116,53 @@ async function main(): Promise<number> {
     logDir: artifactsDir,
     log,
   });
+  return chosen ? repro(chosen, reference) : check(regressions, problems, reference);
+}
 
-  if (mode === "repro") {
-    const regression = catalogue.find((r) => r.name === name);
-    if (!regression) {
-      console.error(`no regression named "${name}"; known: ${catalogue.map((r) => r.name).join(", ")}`);
-      return 2;
+/** One regression, verbosely. Exits 0 only when it is caught as listed (or, new, when tests fail). */
+async function repro(regression: Regression, reference: LocalImage): Promise<number> {
+  const image = await ensureRegressionImage(regression, reference, artifactsDir, log);
+  const file = relative(process.cwd(), join(regression.dir, "regression.json"));
+  const isNew = regression.failingTests.length === 0;
+  log(`${regression.name}: ${regression.summary}`);
+  log(
+    `running ${regression.specs.join(" ")} against ${image.ref}; ${isNew ? `${file} lists no failingTests yet` : "expected to fail:"}`,
+  );
+  for (const title of regression.failingTests) log(`  - ${title}`);
+  const outcome = await runSpecs(image.ref, regression.specs, regression.name, true);
+  const failingNow = () => {
+    log(
+      `failing now, ready to paste into ${file} (bare test titles, as the verdict matches them; check each fails for this bug's reason):`,
+    );
+    console.log(failingTestsSnippet(outcome.failed));
+  };
+  if (isNew) {
+    if (outcome.failed.length === 0 || outcome.errors.length > 0) {
+      const errors = outcome.errors.length ? `; errors: ${outcome.errors.join(" | ")}` : "";
+      log(`NOT caught: no test in ${regression.specs.join(" ")} failed${errors}`);
+      return 1;
     }
-    const image = await ensureRegressionImage(regression, reference, artifactsDir, log);
-    log(`${regression.name}: ${regression.summary}`);
-    log(`running ${regression.specs.join(" ")} against ${image.ref}; expected to fail:`);
-    for (const title of regression.failingTests) log(`  - ${title}`);
-    const outcome = await runSpecs(image.ref, regression.specs, regression.name, true);
-    const verdict = judgeRegression(regression.failingTests, outcome);
-    log(verdict.caught ? "caught, as expected" : `NOT caught as expected: ${JSON.stringify(verdict)}`);
+    failingNow();
     return 0;
   }
+  const verdict = judgeRegression(regression.failingTests, outcome);
+  if (verdict.caught) {
+    log("caught, as expected");
+    return 0;
+  }
+  log(`NOT caught as expected: ${verdictDetail(verdict, outcome)}`);
+  if (outcome.failed.length > 0) failingNow();
+  return 1;
+}
 
+/** The whole catalogue: a reference pass, then every regression; one bad entry is a row, not the end. */
+async function check(
+  regressions: Regression[],
+  problems: CatalogueProblem[],
+  reference: LocalImage,
+): Promise<number> {
   const started = Date.now();
-  const allSpecs = [...new Set(catalogue.flatMap((r) => r.specs))].sort();
+  const allSpecs = [...new Set(regressions.flatMap((r) => r.specs))].sort();
   log(`reference pass: ${allSpecs.join(" ")} on ${reference.ref}`);
   const referenceOutcome = await runSpecs(reference.ref, allSpecs, "reference", false);
   const referenceOk =
@@ -108,31 +173,58 @@ async function main(): Promise<number> {
     `reference: ${referenceOutcome.passed.length} passed, ${referenceOutcome.failed.length} failed${referenceOk ? "" : ` ${JSON.stringify(referenceOutcome.failed.concat(referenceOutcome.errors))}`}`,
   );
 
-  const rows: Array<{ regression: Regression; caught: boolean; detail: string }> = [];
-  for (const regression of catalogue) {
-    const image = await ensureRegressionImage(regression, reference, artifactsDir, log);
+  const rows: Array<VerdictRow & { caught: boolean }> = problems.map((p) => ({
+    name: p.name,
+    clause: "?",
+    verdict: "invalid",
+    detail: p.message,
+    caught: false,
+  }));
+  const builtTags: string[] = [];
+  const builtNames: string[] = [];
+  for (const regression of regressions) {
+    const row = { name: regression.name, clause: regression.clause, caught: false };
+    if (regression.failingTests.length === 0) {
+      rows.push({ ...row, verdict: "no titles", detail: `list them: npm run repro -- ${regression.name}` });
+      continue;
+    }
+    let image: LocalImage;
+    try {
+      image = await ensureRegressionImage(regression, reference, artifactsDir, log);
+    } catch (error) {
+      const message = (error as Error).message;
+      log(`${regression.name} did not build: ${message}`);
+      const logFile = relative(process.cwd(), regressionBuildLog(artifactsDir, regression.name));
+      // The build log's last line is the step that failed (often a guarded sed that no longer applies).
+      const lastLine = message.trim().split("\n").at(-1) ?? message;
+      rows.push({ ...row, verdict: "did not build", detail: `${lastLine} (log: ${logFile})` });
+      continue;
+    }
+    builtTags.push(image.ref);
+    builtNames.push(regression.name);
     const outcome = await runSpecs(image.ref, regression.specs, regression.name, false);
     const verdict = judgeRegression(regression.failingTests, outcome);
-    const detail = verdict.caught
-      ? `${outcome.failed.length} expected failure(s)`
-      : [
-          verdict.missed.length ? `passed but should fail: ${verdict.missed.join(" | ")}` : "",
-          verdict.unexpected.length ? `failed unexpectedly: ${verdict.unexpected.join(" | ")}` : "",
-          verdict.unknown.length ? `no such test: ${verdict.unknown.join(" | ")}` : "",
-          outcome.errors.length ? `errors: ${outcome.errors.join(" | ")}` : "",
-        ]
-          .filter(Boolean)
-          .join("; ");
-    rows.push({ regression, caught: verdict.caught, detail });
+    const detail = verdictDetail(verdict, outcome);
+    rows.push({ ...row, verdict: verdict.caught ? "caught" : "MISSED", detail, caught: verdict.caught });
     log(`${verdict.caught ? "caught " : "MISSED "} ${regression.name} (${regression.clause}): ${detail}`);
   }
+  rows.sort((a, b) => a.name.localeCompare(b.name));
+  console.log(`\n${verdictTable(rows)}`);
 
-  console.log("\nregression                     clause  verdict  detail");
-  for (const row of rows) {
-    console.log(
-      `${row.regression.name.padEnd(30)} ${row.regression.clause.padEnd(7)} ${(row.caught ? "caught" : "MISSED").padEnd(8)} ${row.detail}`,
-    );
+  // Superseded builds of what was built now, and this checkout's images of renamed or removed
+  // regressions; another checkout's are left for their own runs (stale-regression-images.ts).
+  const first = regressions[0];
+  if (first) {
+    const removed = await pruneRegressionImages({
+      checkout: checkoutId(first),
+      keep: builtTags,
+      names: builtNames,
+      catalogue: [...regressions.map((r) => r.name), ...problems.map((p) => p.name)],
+    });
+    if (removed.length > 0)
+      log(`removed ${removed.length} superseded regression image tag(s): ${removed.join(", ")}`);
   }
+
   const caught = rows.filter((r) => r.caught).length;
   log(
     `${caught} of ${rows.length} regressions caught; reference pass ${referenceOk ? "green" : "RED"}; ${Math.round((Date.now() - started) / 1000)} s`,

@@ -1,5 +1,8 @@
-import { describe, expect, it } from "vitest";
-import { parseRegression } from "./regression-catalogue.js";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadCatalogue, parseRegression } from "./regression-catalogue.js";
 
 const valid = {
   summary: "probe read /proc/1/exe",
@@ -17,10 +20,21 @@ describe("parseRegression", () => {
     });
   });
 
+  it("takes a new entry with no failingTests yet (repro lists them)", () => {
+    expect(parseRegression("x", "/d", JSON.stringify({ ...valid, failingTests: [] })).failingTests).toEqual(
+      [],
+    );
+    const { failingTests: _, ...withoutTitles } = valid;
+    expect(parseRegression("x", "/d", JSON.stringify(withoutTitles)).failingTests).toEqual([]);
+  });
+
   it("names the file and the field that is wrong", () => {
     expect(() =>
-      parseRegression("x", "/d", JSON.stringify({ ...valid, failingTests: [] }), "x/regression.json"),
-    ).toThrow('x/regression.json: "failingTests" must be a non-empty list of strings');
+      parseRegression("x", "/d", JSON.stringify({ ...valid, failingTests: [""] }), "x/regression.json"),
+    ).toThrow('x/regression.json: "failingTests" must be a list of strings');
+    expect(() => parseRegression("x", "/d", JSON.stringify({ ...valid, specs: [] }))).toThrow(
+      '"specs" must be a non-empty list of strings',
+    );
     expect(() => parseRegression("x", "/d", JSON.stringify({ ...valid, clause: "8.3" }))).toThrow(
       /contract clause id/,
     );
@@ -29,5 +43,32 @@ describe("parseRegression", () => {
     );
     expect(() => parseRegression("Bad Name", "/d", JSON.stringify(valid))).toThrow(/folder name/);
     expect(() => parseRegression("x", "/d", "{")).toThrow(/not valid JSON/);
+  });
+});
+
+describe("loadCatalogue", () => {
+  let root = "";
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it("reads the good entries and reports each bad one on its own", async () => {
+    root = mkdtempSync(join(tmpdir(), "catalogue-"));
+    const entry = (name: string, json?: string) => {
+      mkdirSync(join(root, name));
+      if (json !== undefined) writeFileSync(join(root, name, "regression.json"), json);
+    };
+    entry("good", JSON.stringify(valid));
+    entry("broken-json", "{");
+    entry("no-json");
+    entry("new-entry", JSON.stringify({ ...valid, failingTests: [] }));
+
+    const catalogue = await loadCatalogue(root);
+    expect(catalogue.regressions.map((r) => r.name)).toEqual(["good", "new-entry"]);
+    expect(catalogue.problems).toEqual([
+      {
+        name: "broken-json",
+        message: expect.stringMatching(/broken-json\/regression\.json: not valid JSON/),
+      },
+      { name: "no-json", message: expect.stringMatching(/no-json\/regression\.json: missing$/) },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 
 /**
  * One historical bug, put back into the reference image by a small Dockerfile in
@@ -15,24 +15,43 @@ export interface Regression {
   clause: string;
   /** Spec files to run against the regression image. */
   specs: string[];
-  /** Exact titles of the tests that must fail; no other test in those files may fail. */
+  /**
+   * Exact `it` titles of the tests that must fail; no other test in those files may fail. Empty for a
+   * new entry: `npm run repro -- NAME` then prints the titles that fail, ready to paste.
+   */
   failingTests: string[];
+}
+
+/** An entry that could not be read: reported on its own, never in the way of the others. */
+export interface CatalogueProblem {
+  name: string;
+  message: string;
+}
+
+export interface Catalogue {
+  regressions: Regression[];
+  problems: CatalogueProblem[];
 }
 
 const NAME = /^[a-z0-9][a-z0-9-]*$/;
 
-/** Reads and validates every regression; a malformed entry is an error naming its file. */
-export async function loadCatalogue(root: string): Promise<Regression[]> {
+/** Reads and validates every regression; a malformed entry becomes a problem naming its file. */
+export async function loadCatalogue(root: string): Promise<Catalogue> {
   const names = (await readdir(root, { withFileTypes: true }))
     .filter((e) => e.isDirectory())
     .map((e) => e.name);
-  const regressions: Regression[] = [];
+  const catalogue: Catalogue = { regressions: [], problems: [] };
   for (const name of names.sort()) {
     const dir = join(root, name);
-    const file = join(dir, "regression.json");
-    regressions.push(parseRegression(name, dir, await readFile(file, "utf8"), file));
+    const file = relative(process.cwd(), join(dir, "regression.json"));
+    try {
+      catalogue.regressions.push(parseRegression(name, dir, await readFile(file, "utf8"), file));
+    } catch (error) {
+      const { code, message } = error as NodeJS.ErrnoException;
+      catalogue.problems.push({ name, message: code === "ENOENT" ? `${file}: missing` : message });
+    }
   }
-  return regressions;
+  return catalogue;
 }
 
 export function parseRegression(
@@ -56,24 +75,31 @@ export function parseRegression(
     if (typeof value !== "string" || value.trim() === "") fail(`"${key}" must be a non-empty string`);
     return (value as string).trim();
   };
-  const list = (key: string) => {
-    const value = data[key];
+  const list = (key: string, { mayBeEmpty = false } = {}) => {
+    const value = data[key] ?? (mayBeEmpty ? [] : undefined);
     if (
       !Array.isArray(value) ||
-      value.length === 0 ||
+      (value.length === 0 && !mayBeEmpty) ||
       value.some((v) => typeof v !== "string" || v.trim() === "")
     ) {
-      fail(`"${key}" must be a non-empty list of strings`);
+      fail(`"${key}" must be a ${mayBeEmpty ? "" : "non-empty "}list of strings`);
     }
     return (value as string[]).map((v) => v.trim());
   };
   const clause = text("clause");
-  if (!/^C[1-8](\.\d+)?$/.test(clause))
+  if (!/^C[1-9](\.\d+)?$/.test(clause))
     fail(`"clause" must be a contract clause id like C8.3, got "${clause}"`);
   const specs = list("specs");
   for (const spec of specs)
     if (!/^specs\/[\w.-]+\.spec\.ts$/.test(spec)) fail(`spec "${spec}" is not a specs/*.spec.ts path`);
-  return { name, dir, summary: text("summary"), clause, specs, failingTests: list("failingTests") };
+  return {
+    name,
+    dir,
+    summary: text("summary"),
+    clause,
+    specs,
+    failingTests: list("failingTests", { mayBeEmpty: true }),
+  };
 }
 
 export function hasDockerfile(regression: Regression): boolean {

@@ -1,10 +1,13 @@
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { hostname } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { dockerClient } from "../docker/docker-client.js";
 import { contentHash } from "../image/content-hash.js";
 import { dockerBuild } from "../image/docker-build.js";
 import { findLocalImage, type LocalImage } from "../image/local-image.js";
-import { pruneStaleImages } from "../image/prune-stale-images.js";
-import { LABEL_CONTENT_HASH, LABEL_IMAGE_KIND } from "../run/labels.js";
+import { LABEL_CHECKOUT, LABEL_CONTENT_HASH, LABEL_IMAGE_KIND } from "../run/labels.js";
 import type { Regression } from "./regression-catalogue.js";
+import { staleRegressionImages } from "./stale-regression-images.js";
 
 export const REGRESSION_REPO = "hermes-harness/regression";
 
@@ -19,20 +22,72 @@ export async function ensureRegressionImage(
   const tag = `${REGRESSION_REPO}:${regression.name}-${hash}`;
   const existing = await findLocalImage(tag);
   if (existing) return existing;
-  const logFile = join(logDir, `regression-${regression.name}-build.log`);
+  const logFile = regressionBuildLog(logDir, regression.name);
   log(`building ${tag} (log: ${logFile})`);
+  const checkout = checkoutId(regression);
   await dockerBuild({
     contextDir: regression.dir,
     dockerfile: join(regression.dir, "Dockerfile"),
     tags: [tag],
     buildArgs: { REFERENCE_IMAGE: reference.ref },
-    labels: { [LABEL_IMAGE_KIND]: "regression", [LABEL_CONTENT_HASH]: hash },
+    labels: { [LABEL_IMAGE_KIND]: "regression", [LABEL_CONTENT_HASH]: hash, [LABEL_CHECKOUT]: checkout },
     logFile,
   });
   const built = await findLocalImage(tag);
   if (!built) throw new Error(`docker build reported success but ${tag} is not listed`);
-  await pruneStaleImages("regression", built.id, (other) =>
-    other.startsWith(`${REGRESSION_REPO}:${regression.name}-`),
-  );
+  await pruneRegressionImages({ checkout, keep: [tag], names: [regression.name] });
   return built;
+}
+
+export function regressionBuildLog(logDir: string, name: string): string {
+  return join(logDir, `regression-${name}-build.log`);
+}
+
+/** One id per checkout (host and catalogue folder): whose builds a prune may remove at once. */
+export function checkoutId(regression: Pick<Regression, "dir">): string {
+  const catalogueRoot = dirname(resolve(regression.dir));
+  return createHash("sha256").update(`${hostname()}:${catalogueRoot}`).digest("hex").slice(0, 12);
+}
+
+/**
+ * Removes superseded regression images (stale-regression-images.ts says which); an image still used
+ * by a container is refused by the daemon and left for a later run. Returns the tags removed.
+ */
+export async function pruneRegressionImages(scope: {
+  checkout: string;
+  keep: readonly string[];
+  names: readonly string[];
+  catalogue?: readonly string[];
+}): Promise<string[]> {
+  const docker = dockerClient();
+  const listed = await docker.listImages({
+    filters: JSON.stringify({ label: [`${LABEL_IMAGE_KIND}=regression`] }),
+  });
+  const images = listed.map((image) => ({
+    id: image.Id,
+    tags: image.RepoTags ?? [],
+    created: image.Created,
+    checkout: image.Labels?.[LABEL_CHECKOUT],
+  }));
+  const stale = staleRegressionImages(images, {
+    checkout: scope.checkout,
+    keep: new Set(scope.keep),
+    names: new Set(scope.names),
+    catalogue: scope.catalogue ? new Set(scope.catalogue) : undefined,
+    now: Date.now() / 1000,
+  });
+  const removed: string[] = [];
+  for (const image of images.filter((i) => stale.includes(i.id))) {
+    const tags = image.tags.filter((tag) => tag !== "<none>:<none>");
+    try {
+      for (const tag of tags) {
+        await docker.getImage(tag).remove({ noprune: false });
+        removed.push(tag);
+      }
+      if (tags.length === 0) await docker.getImage(image.id).remove();
+    } catch {
+      // In use by a container (ours or a user's): not ours to force.
+    }
+  }
+  return removed;
 }

@@ -9,6 +9,8 @@ export const LABEL_OWNER_HOST = "org.hermes-harness.owner-host";
 /** Images the harness builds as a cache (reference, regression, checkout); kept across runs. */
 export const LABEL_IMAGE_KIND = "org.hermes-harness.image-kind";
 export const LABEL_CONTENT_HASH = "org.hermes-harness.content-hash";
+/** Which checkout (host and folder) built a cache image: its own superseded builds are pruned at once. */
+export const LABEL_CHECKOUT = "org.hermes-harness.checkout";
 
 export interface RunIdentity {
   runId: string;
