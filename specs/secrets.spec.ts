@@ -41,7 +41,10 @@ const authJson = (token: string) => JSON.stringify({ providers: { harness: { acc
 /** The line with every secret replaced by its label: what a failure message may show. */
 function mask(text: string, secrets: readonly Secret[]): string {
   let out = text;
-  for (const s of secrets) out = out.split(s.value).join(`<${s.label}>`).split(s.needle).join(`<${s.label}>`);
+  for (const s of secrets) {
+    const marker = `<redacted sentinel: ${s.label}>`;
+    out = out.split(s.value).join(marker).split(s.needle).join(marker);
+  }
   return out;
 }
 

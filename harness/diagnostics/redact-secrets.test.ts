@@ -88,6 +88,13 @@ describe("SecretRedactor: redaction", () => {
     );
   });
 
+  it("leaves what is already redacted, and JSON keys that are paths, alone", () => {
+    const redactor = new SecretRedactor();
+    const text =
+      'API_SERVER_KEY=<redacted:X> --basic-auth user:<redacted sentinel: Y> {"/opt/data/auth.json": "file 644"}';
+    expect(redactor.redact(text)).toBe(text);
+  });
+
   it("leaves text without secrets exactly as it was", () => {
     const redactor = new SecretRedactor();
     redactor.learn("OPENAI_API_KEY", KEY);
@@ -109,7 +116,7 @@ describe("SecretRedactor: redaction", () => {
   it("learns values from .env text and from an auth.json file", () => {
     const redactor = new SecretRedactor();
     redactor.learnEnvFile(
-      `# comment\nexport OPENROUTER_API_KEY="or-0123456789"\nAPI_SERVER_PORT=8642\nAPI_SERVER_KEY=gen0123456789\n`,
+      `# comment\nexport OPENROUTER_API_KEY="or-0123456789"\nAPI_SERVER_PORT=8642\nAPI_SERVER_KEY=gen0123456789 # generated\n`,
     );
     redactor.learnSecretFile("auth.json", '{"refresh": "rt-0123456789"}');
     expect(redactor.redact("a or-0123456789 b gen0123456789 c rt-0123456789 d 8642")).toBe(

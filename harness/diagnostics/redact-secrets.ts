@@ -38,7 +38,8 @@ export const REDACTED = "<redacted>";
 const NAME_WORDS = new RegExp(SECRET_NAME_WORDS.join("|"), "i");
 // A value is quoted, or runs to the next space, quote, comma, semicolon, ampersand or closing bracket.
 const ASSIGNMENT = /(^|[^A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)=("[^"\n]*"|'[^'\n]*'|[^\s"',;&)\]}]+)/g;
-const JSON_PAIR = /"([^"\\\n]{1,100})"(\s*:\s*)"((?:[^"\\\n]|\\.)*)"/g;
+// JSON keys that look like names (a path such as "/opt/data/auth.json" is not one).
+const JSON_PAIR = /"([A-Za-z_][A-Za-z0-9_-]{0,99})"(\s*:\s*)"((?:[^"\\\n]|\\.)*)"/g;
 const FLAG = /(^|\s)(--?[A-Za-z][A-Za-z0-9_-]*)(=|\s+)([^\s-][^\s]*)/g;
 const AUTHORIZATION = /\b(authorization:\s*(?:basic|bearer|token)\s+)([^\s"']+)/gi;
 const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)([^\s@/]+)@/gi;
@@ -101,6 +102,7 @@ export class SecretRedactor {
       let value = line.slice(eq + 1).trim();
       if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0])
         value = value.slice(1, -1);
+      else if (value.includes(" #")) value = value.slice(0, value.indexOf(" #")).trimEnd();
       this.learn(line.slice(0, eq).trim(), value);
     }
   }
@@ -127,15 +129,15 @@ export class SecretRedactor {
       if (out.includes(value)) out = out.split(value).join(`<redacted:${name}>`);
     }
     out = out.replace(ASSIGNMENT, (whole, lead: string, name: string, value: string) =>
-      this.isSecretName(name) && !value.startsWith("<redacted") ? `${lead}${name}=${REDACTED}` : whole,
+      this.isSecretName(name) && !value.includes("<redacted") ? `${lead}${name}=${REDACTED}` : whole,
     );
     out = out.replace(JSON_PAIR, (whole, name: string, colon: string, value: string) =>
-      this.isSecretName(name) && value !== "" && !value.startsWith("<redacted")
+      this.isSecretName(name) && value !== "" && !value.includes("<redacted")
         ? `"${name}"${colon}"${REDACTED}"`
         : whole,
     );
     out = out.replace(FLAG, (whole, lead: string, flag: string, sep: string, value: string) =>
-      this.isSecretName(flag.replace(/^-+/, "")) && !value.startsWith("<redacted")
+      this.isSecretName(flag.replace(/^-+/, "")) && !value.includes("<redacted")
         ? `${lead}${flag}${sep}${REDACTED}`
         : whole,
     );
