@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { rm } from "node:fs/promises";
 import { basename, dirname } from "node:path";
 import { execa } from "execa";
@@ -107,24 +106,4 @@ function processAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
-}
-
-/** Synchronous variant for signal handlers, where the event loop may not get another turn. */
-export function removeRunResourcesSync(runId: string): void {
-  const label = `label=${LABEL_RUN_ID}=${runId}`;
-  const run = (args: string[]) => {
-    try {
-      return execFileSync("docker", args, {
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "ignore"],
-        timeout: 20_000,
-      });
-    } catch {
-      return "";
-    }
-  };
-  const ids = run(["ps", "-aq", "--filter", label]).split("\n").filter(Boolean);
-  if (ids.length > 0) run(["rm", "-fv", ...ids]);
-  const vols = run(["volume", "ls", "-q", "--filter", label]).split("\n").filter(Boolean);
-  if (vols.length > 0) run(["volume", "rm", "-f", ...vols]);
 }

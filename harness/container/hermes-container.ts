@@ -8,7 +8,8 @@ import { type BootRecord, parseBootLog } from "../read/boot-log.js";
 import { type FileStat, parseStat, STAT_FORMAT } from "../read/file-stat.js";
 import { type ProcessRow, PS_ARGV, parseProcessTable } from "../read/process-table.js";
 import { parseSvstat, type SlotStatus } from "../read/svstat.js";
-import type { TrackedContainer } from "../run/resource-tracker.js";
+import { runningTests } from "../run/current-test.js";
+import { type TrackedContainer, tracker } from "../run/resource-tracker.js";
 import { waitFor } from "../wait/wait-for.js";
 import { BOOT_LOG } from "./boot-log-location.js";
 import { waitForBootReadiness } from "./boot-readiness-wait-strategy.js";
@@ -52,8 +53,10 @@ export class HermesContainer {
       rootReason,
       argv,
       ms: 0,
+      tests: [...runningTests()],
     } as TrackedContainer["execs"][number];
     this.tracked.execs.push(record);
+    this.used();
     try {
       const result = await execInContainer(this.container, {
         argv,
@@ -145,6 +148,7 @@ export class HermesContainer {
 
   /** `http://127.0.0.1:<host port>` for a port published with `ports`. */
   hostUrl(containerPort: number): string {
+    this.used();
     const hostPort = this.hostPorts.get(containerPort);
     if (hostPort === undefined) throw new Error(`port ${containerPort} was not published; pass it in ports`);
     return `http://127.0.0.1:${hostPort}`;
@@ -152,6 +156,7 @@ export class HermesContainer {
 
   /** `docker logs`, both streams, ANSI stripped. */
   async logs(): Promise<string> {
+    this.used();
     const buffer = (await this.container.logs({
       stdout: true,
       stderr: true,
@@ -177,6 +182,7 @@ export class HermesContainer {
 
   /** `docker restart`, then wait for the new boot's readiness line only (a stale line never counts). */
   async restart(timeoutMs = 30_000): Promise<void> {
+    this.used();
     const before = await this.bootLogBytes();
     const started = Date.now();
     await this.container.restart({ t: 10 });
@@ -186,6 +192,7 @@ export class HermesContainer {
 
   /** `docker stop`; returns how long it took and the exit code. */
   async stop(graceSeconds = 10): Promise<{ ms: number; exitCode: number }> {
+    this.used();
     const started = Date.now();
     await this.container.stop({ t: graceSeconds });
     const ms = Date.now() - started;
@@ -193,7 +200,13 @@ export class HermesContainer {
   }
 
   async state(): Promise<Docker.ContainerInspectInfo["State"]> {
+    this.used();
     return (await this.container.inspect()).State;
+  }
+
+  /** A failing test's diagnostics cover the file-wide containers it used (resource-tracker.ts). */
+  private used(): void {
+    tracker.markUsed(this.tracked);
   }
 
   /** Waits until an s6 slot's status satisfies `until` (read as hermes). */

@@ -1,4 +1,4 @@
-import { currentTest, type TestScope } from "./current-test.js";
+import { currentTest, runningTests, type TestScope } from "./current-test.js";
 
 export interface ExecRecord {
   at: string;
@@ -8,6 +8,8 @@ export interface ExecRecord {
   exitCode?: number;
   error?: string;
   ms: number;
+  /** The tests running when it was made; empty in file-level hooks (beforeAll, afterAll). */
+  tests: TestScope[];
 }
 
 export interface TrackedContainer {
@@ -16,16 +18,18 @@ export interface TrackedContainer {
   /** Undefined: made in beforeAll, lives until the file ends. */
   owner?: TestScope;
   execs: ExecRecord[];
+  /** Tests that exec'd into it, read its logs or state, restarted, stopped it or called its port. */
+  usedBy: TestScope[];
 }
 
 /** What this worker created, so that failures can be explained and everything removed. */
-class ResourceTracker {
+export class ResourceTracker {
   readonly containers = new Map<string, TrackedContainer>();
   readonly volumes = new Map<string, TestScope | undefined>();
   readonly hostDirs = new Map<string, TestScope | undefined>();
 
   addContainer(id: string, name: string): TrackedContainer {
-    const tracked: TrackedContainer = { id, name, owner: currentTest(), execs: [] };
+    const tracked: TrackedContainer = { id, name, owner: currentTest(), execs: [], usedBy: [] };
     this.containers.set(id, tracked);
     return tracked;
   }
@@ -38,9 +42,24 @@ class ResourceTracker {
     this.hostDirs.set(path, currentTest());
   }
 
-  /** Containers a failing test should explain: its own and the file-wide ones. */
+  /** Records that the running test(s) used a container (all of them under `describe.concurrent`). */
+  markUsed(tracked: TrackedContainer): void {
+    for (const test of runningTests()) {
+      if (!tracked.usedBy.some((user) => sameTest(user, test))) tracked.usedBy.push(test);
+    }
+  }
+
+  /**
+   * Containers a failing test should explain: its own, and the file-wide ones (beforeAll) it used,
+   * each with the execs of that test and of the file-level hooks that set it up, not other tests'.
+   */
   containersFor(test: TestScope): TrackedContainer[] {
-    return [...this.containers.values()].filter((c) => !c.owner || sameTest(c.owner, test));
+    return [...this.containers.values()]
+      .filter((c) => (c.owner ? sameTest(c.owner, test) : c.usedBy.some((user) => sameTest(user, test))))
+      .map((c) => ({
+        ...c,
+        execs: c.execs.filter((e) => e.tests.length === 0 || e.tests.some((t) => sameTest(t, test))),
+      }));
   }
 
   ownedBy(test: TestScope | undefined): { containers: string[]; volumes: string[]; hostDirs: string[] } {

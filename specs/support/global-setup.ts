@@ -1,14 +1,13 @@
 import { rmSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
-import { resolve } from "node:path";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { artifactsRoot } from "../../harness/artifacts/artifacts-root.js";
-import {
-  removeRunResources,
-  removeRunResourcesSync,
-  sweepDeadRuns,
-} from "../../harness/cleanup/remove-resources.js";
+import { clearStaleArtifacts } from "../../harness/artifacts/stale-artifacts.js";
+import { cleanUpAfterInterrupt, describeRemoved } from "../../harness/cleanup/interrupt-cleanup.js";
+import { removeRunResources, sweepDeadRuns } from "../../harness/cleanup/remove-resources.js";
+import { RUN_MARKER_ENV } from "../../harness/cleanup/run-processes.js";
 import { hostDirRoot } from "../../harness/container/data-volumes.js";
 import { hermesVersionOf } from "../../harness/container/hermes-version.js";
 import { loadDeviations } from "../../harness/deviations/declared-deviations.js";
@@ -37,12 +36,37 @@ export default async function setup(project: TestProject) {
   try {
     const daemon = await checkDaemon();
     const identity = newRunIdentity();
+    // Inherited by every process the run starts, so an interrupt can find them all (run-processes.ts).
+    process.env[RUN_MARKER_ENV] = identity.runId;
+    // Ctrl-C or a CI cancel, from here on (the version probe below already runs a container):
+    // stop this run's processes, remove its containers, volumes and images, also those still being
+    // created, and say what went.
+    const onSignal = (signal: NodeJS.Signals) => {
+      // A second Ctrl-C must not cut the cleanup short.
+      process.on("SIGINT", () => {});
+      process.on("SIGTERM", () => {});
+      log(`${signal}: removing what this run made (a second Ctrl-C is ignored until done)`);
+      const removed = cleanUpAfterInterrupt(identity.runId);
+      rmSync(hostDirRoot(identity.runId), { recursive: true, force: true });
+      log(describeRemoved(identity.runId, removed));
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    };
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
     const swept = await sweepDeadRuns(identity.ownerHost);
     if (swept.length > 0)
       log(`removed what ${swept.length} interrupted earlier run(s) left behind: ${swept.join(", ")}`);
 
     const artifactsDir = artifactsRoot(repoRoot, process.env);
     await mkdir(artifactsDir, { recursive: true });
+    // What is in the folder after this is this run's: earlier failure folders would read as fresh.
+    const cleared = await clearStaleArtifacts(artifactsDir);
+    if (cleared.length > 0) {
+      const shown = relative(process.cwd(), artifactsDir);
+      log(
+        `cleared an earlier run's ${cleared.join(", ")} from ${shown.startsWith("..") ? artifactsDir : shown || "."}/`,
+      );
+    }
     const image = await resolveTargetImage(selectTarget(process.env), {
       repoRoot,
       logDir: artifactsDir,
@@ -55,9 +79,17 @@ export default async function setup(project: TestProject) {
     ]);
     const deviationsFile = resolve(repoRoot, process.env.HERMES_HARNESS_DEVIATIONS || "docs/deviations.json");
     const deviations = loadDeviations(deviationsFile);
-    console.log(
-      formatRunHeader({ runId: identity.runId, image, hermesVersion, generation, daemon, localDaemon }),
-    );
+    const header = formatRunHeader({
+      runId: identity.runId,
+      image,
+      hermesVersion,
+      generation,
+      daemon,
+      localDaemon,
+    });
+    console.log(header);
+    // Which run the artifacts folder belongs to.
+    await writeFile(join(artifactsDir, "run-header.txt"), `${header}\n`);
     const declared = deviations.filter((d) => d.generations.includes(generation)).length;
     log(`declared upstream deviations for ${generation.toUpperCase()}: ${declared} (${deviationsFile})`);
 
@@ -73,15 +105,6 @@ export default async function setup(project: TestProject) {
       profiling: process.env.HERMES_HARNESS_PROFILE === "1",
     };
     project.provide("hermesRun", context);
-
-    // Ctrl-C or a CI cancel: remove this run's containers and volumes before going.
-    const onSignal = (signal: NodeJS.Signals) => {
-      removeRunResourcesSync(identity.runId);
-      rmSync(hostDirRoot(identity.runId), { recursive: true, force: true });
-      process.exit(signal === "SIGINT" ? 130 : 143);
-    };
-    process.once("SIGINT", onSignal);
-    process.once("SIGTERM", onSignal);
 
     return async () => {
       process.off("SIGINT", onSignal);

@@ -47,12 +47,18 @@ beforeEach((context) => {
     try {
       if (finished.task.result?.state === "fail") {
         const dir = artifactDir(runContext().artifactsDir, scope.file, scope.name);
-        const redactor = await collectDiagnostics(dir, tracker.containersFor(scope));
+        // Only the containers this test made or used, not every container of the file's beforeAll.
+        const used = tracker.containersFor(scope);
+        const redactor = await collectDiagnostics(dir, used);
         // Reporters read the result after this hook: no secret value reaches a report either.
         const result = finished.task.result;
         if (result) result.errors = redactor.redactDeep(result.errors);
         Object.assign(finished.task.meta, redactor.redactDeep({ ...finished.task.meta }));
-        console.error(`[hermes-harness] diagnostics for "${scope.name}": ${relative(process.cwd(), dir)}/`);
+        const containers =
+          used.length > 0 ? used.map((c) => c.name).join(", ") : "none: it used no container";
+        console.error(
+          `[hermes-harness] diagnostics for "${scope.name}": ${relative(process.cwd(), dir)}/ (containers: ${containers})`,
+        );
       }
     } finally {
       await releaseResources(scope);
