@@ -5,6 +5,11 @@ import { recordTiming } from "../profiling/recorder.js";
 import { runContext } from "../run/run-context.js";
 import { labelArgs } from "./docker-run-labels.js";
 import { dockerRunArgs, type StartOptions } from "./start-options.js";
+import {
+  MAIN_EXITED_NOT_STOPPED,
+  mainProgramGoneButContainerUp,
+  parseDockerTop,
+} from "./stuck-after-main-exit.js";
 
 export type RunOnceOptions = Omit<StartOptions, "ports" | "waitFor" | "startupTimeoutMs" | "nameHint"> & {
   /** Default 30 s; past it the container is removed and the call rejects. */
@@ -55,8 +60,12 @@ export async function runOnce(options: RunOnceOptions = {}): Promise<RunOnceResu
     const seen = await stateAtTimeout(name);
     // -v: the image declares VOLUME /opt/data, and its anonymous volume would outlive the container.
     await execa("docker", ["rm", "-fv", name], { reject: false });
+    // The image's fault, not the command's: say so first, so the next occurrence names itself.
+    const verdict = seen.mainExitedNotStopped
+      ? `: ${MAIN_EXITED_NOT_STOPPED} (only PID 1 and its supervision tree were left; scripts/reproduce-exit-hang.sh reproduces this class)`
+      : "";
     throw new Error(
-      `runOnce timed out after ${timeoutMs} ms (container removed): ${commandLine}\n${seen}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`,
+      `runOnce timed out after ${timeoutMs} ms (container removed)${verdict}: ${commandLine}\n${seen.text}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`,
     );
   }
   const clean = (text: unknown) => stripAnsi(String(text ?? "")).replace(/\r\n/g, "\n");
@@ -71,25 +80,36 @@ export async function runOnce(options: RunOnceOptions = {}): Promise<RunOnceResu
 
 /**
  * What the container was doing when the CLI timed out: an exited container means the client hung
- * (the image is fine); a running one shows which process kept it alive.
+ * (the image is fine); a running one shows which process kept it alive, and whether that is PID 1
+ * with nothing of the main program left (the container should have stopped on its own).
  */
-async function stateAtTimeout(name: string): Promise<string> {
+async function stateAtTimeout(name: string): Promise<{ text: string; mainExitedNotStopped: boolean }> {
   const inspect = await execa(
     "docker",
     [
       "inspect",
       "-f",
-      "{{.State.Status}} (exit code {{.State.ExitCode}}, finished {{.State.FinishedAt}})",
+      "{{.State.Pid}} {{.State.Status}} (exit code {{.State.ExitCode}}, finished {{.State.FinishedAt}})",
       name,
     ],
     { reject: false, timeout: 10_000 },
   );
-  if (inspect.exitCode !== 0) return `container state: unknown (${inspect.stderr.trim()})`;
-  const state = `container state at the timeout: ${inspect.stdout.trim()}`;
-  if (!inspect.stdout.startsWith("running")) return state;
+  if (inspect.exitCode !== 0) {
+    return { text: `container state: unknown (${inspect.stderr.trim()})`, mainExitedNotStopped: false };
+  }
+  const [initPid = "", ...rest] = inspect.stdout.trim().split(" ");
+  const status = rest.join(" ");
+  const state = `container state at the timeout: ${status}`;
+  if (!status.startsWith("running")) return { text: state, mainExitedNotStopped: false };
   const top = await execa("docker", ["top", name, "-o", "pid,ppid,user,stat,args"], {
     reject: false,
     timeout: 10_000,
   });
-  return `${state}\nprocesses:\n${top.stdout || top.stderr}`;
+  const tree = await execa("docker", ["top", name, "-o", "pid,ppid,args"], {
+    reject: false,
+    timeout: 10_000,
+  });
+  const mainExitedNotStopped =
+    tree.exitCode === 0 && mainProgramGoneButContainerUp(parseDockerTop(tree.stdout), Number(initPid));
+  return { text: `${state}\nprocesses:\n${top.stdout || top.stderr}`, mainExitedNotStopped };
 }
