@@ -11,12 +11,13 @@
 #   scripts/reproduce-exit-hang.sh [-n RUNS] [-c CONCURRENCY] [-p PROFILES] [-r RUNNING]
 #                                  [-l LOAD] [-t DEADLINE_S] [-i IMAGE] [-o OUTDIR] [-f] [-- MAIN...]
 #
-# -l LOAD  host busy loops competing for the CPUs: they make the race likely (2 on 2 cores
-#          gave 2 hangs in 300 containers before the fix; no load, 0 in 400).
-# -f       forced: the race made certain. While the main program (`sleep 5`) runs, PID 1 is
-#          frozen from the host (SIGSTOP, needs root here), a rescan request (`s6-svscanctl -a`)
-#          is queued, the main program ends and stage2 queues its final command behind it, then
-#          PID 1 is thawed. s6-svscan then reads both commands in one go.
+# -l LOAD  host busy loops competing for the CPUs: they make the race likely (before the fix,
+#          -l 2 -c 4 on 2 cores: 4 hangs in 600 containers; without load, 0 in 400).
+# -f       forced: the race made certain. While the main program (`sleep 5`; a MAIN given with
+#          -f must run a `sleep` too) runs, PID 1 is frozen from the host (SIGSTOP, needs root
+#          here), a rescan request (`s6-svscanctl -a`) is queued, the main program ends and
+#          stage2 queues its final command behind it, then PID 1 is thawed: s6-svscan reads
+#          both commands in one go.
 #
 # Exit status: 0 no hang, 1 at least one hang, 2 a setup error.
 set -euo pipefail
