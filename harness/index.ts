@@ -13,9 +13,12 @@ export { type RunOnceOptions, type RunOnceResult, runOnce } from "./container/ru
 export { seedDataAsRoot } from "./container/seed-data-as-root.js";
 export { startHermes } from "./container/start-hermes.js";
 export type { StartOptions } from "./container/start-options.js";
+export { onlyInGeneration } from "./deviations/generation-gate.js";
 export { dockerClient } from "./docker/docker-client.js";
 export { describeExec, type ExecResult } from "./exec/exec-result.js";
 export type { ExecUser } from "./exec/exec-user.js";
+export { buildDerivedImage, type DerivedFile } from "./image/derived-image.js";
+export { appendedLines } from "./read/appended-lines.js";
 export { type BootRecord, parseBootLog, readinessSince } from "./read/boot-log.js";
 export type { FileStat } from "./read/file-stat.js";
 export { type ProcessRow, zombies } from "./read/process-table.js";

@@ -1,7 +1,7 @@
 import type { TestScope } from "../run/current-test.js";
 import { tracker } from "../run/resource-tracker.js";
 import { runContext } from "../run/run-context.js";
-import { removeContainer, removeHostDir, removeVolume } from "./remove-resources.js";
+import { removeContainer, removeHostDir, removeImage, removeVolume } from "./remove-resources.js";
 
 /** Removes what a test (or, with `undefined`, the whole file) created, in dependency order. */
 export async function releaseResources(scope: TestScope | undefined): Promise<void> {
@@ -10,5 +10,7 @@ export async function releaseResources(scope: TestScope | undefined): Promise<vo
   await Promise.all(owned.containers.map((id) => removeContainer(id, run.runId)));
   await Promise.all(owned.volumes.map((name) => removeVolume(name, run.runId)));
   await Promise.all(owned.hostDirs.map((path) => removeHostDir(path, run, run.image)));
+  // Last: a derived image is in use until its containers are gone.
+  await Promise.all(owned.images.map((tag) => removeImage(tag, run.runId)));
   tracker.forget(owned);
 }

@@ -40,6 +40,21 @@ export async function removeVolume(name: string, runId: string): Promise<void> {
   }
 }
 
+/** An image built at test time; like the others, only when this run's label is on it. */
+export async function removeImage(tag: string, runId: string): Promise<void> {
+  const image = dockerClient().getImage(tag);
+  try {
+    const info = await image.inspect();
+    if (info.Config?.Labels?.[LABEL_RUN_ID] !== runId) {
+      throw new Error(`refusing to remove image ${tag}: it was not built by harness run ${runId}`);
+    }
+    await image.remove({ force: true });
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode === 404) return;
+    throw error;
+  }
+}
+
 /**
  * Host folders a test mounted can hold files made by other uids inside the container; when plain
  * removal is refused, a throwaway container of the image under test removes them as root.
@@ -68,15 +83,22 @@ export async function removeHostDir(path: string, run: RunIdentity, image: strin
   ]);
 }
 
-/** Everything labelled with this run id: containers first (they hold the volumes), then volumes. */
-export async function removeRunResources(runId: string): Promise<{ containers: number; volumes: number }> {
+/**
+ * Everything labelled with this run id: containers first (they hold the volumes and use the
+ * images), then volumes, then images built at test time.
+ */
+export async function removeRunResources(
+  runId: string,
+): Promise<{ containers: number; volumes: number; images: number }> {
   const docker = dockerClient();
   const filters = JSON.stringify({ label: [`${LABEL_RUN_ID}=${runId}`] });
   const containers = await docker.listContainers({ all: true, filters });
   await Promise.all(containers.map((c) => removeContainer(c.Id, runId)));
   const { Volumes: volumes = [] } = await docker.listVolumes({ filters });
   await Promise.all(volumes.map((v) => removeVolume(v.Name, runId)));
-  return { containers: containers.length, volumes: volumes.length };
+  const images = await docker.listImages({ filters });
+  await Promise.all(images.map((i) => removeImage(i.Id, runId)));
+  return { containers: containers.length, volumes: volumes.length, images: images.length };
 }
 
 /**
@@ -88,8 +110,14 @@ export async function sweepDeadRuns(ownHost: string): Promise<string[]> {
   const filters = JSON.stringify({ label: [`${LABEL_MANAGED}=true`, `${LABEL_OWNER_HOST}=${ownHost}`] });
   const containers = await docker.listContainers({ all: true, filters });
   const { Volumes: volumes = [] } = await docker.listVolumes({ filters });
+  const images = await docker.listImages({ filters });
   const owners = new Map<string, number>();
-  for (const labels of [...containers.map((c) => c.Labels), ...volumes.map((v) => v.Labels ?? {})]) {
+  const labelSets = [
+    ...containers.map((c) => c.Labels),
+    ...volumes.map((v) => v.Labels ?? {}),
+    ...images.map((i) => i.Labels ?? {}),
+  ];
+  for (const labels of labelSets) {
     const runId = labels[LABEL_RUN_ID];
     const pid = Number(labels[LABEL_OWNER_PID]);
     if (runId && Number.isInteger(pid)) owners.set(runId, pid);

@@ -16,6 +16,8 @@ export type RunOnceOptions = Omit<StartOptions, "ports" | "waitFor" | "startupTi
   timeoutMs?: number;
   /** Text fed to the container's stdin (`-i`). */
   stdin?: string;
+  /** Another image than the one under test: one built FROM it (see buildDerivedImage). */
+  image?: string;
 };
 
 export interface RunOnceResult {
@@ -43,7 +45,7 @@ export async function runOnce(options: RunOnceOptions = {}): Promise<RunOnceResu
     name,
     ...labelArgs(run),
     ...stdinFlags,
-    ...dockerRunArgs(options, run.image),
+    ...dockerRunArgs(options, options.image ?? run.image),
   ];
   const timeoutMs = options.timeoutMs ?? 30_000;
   const started = Date.now();

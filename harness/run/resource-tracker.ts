@@ -27,6 +27,8 @@ export class ResourceTracker {
   readonly containers = new Map<string, TrackedContainer>();
   readonly volumes = new Map<string, TestScope | undefined>();
   readonly hostDirs = new Map<string, TestScope | undefined>();
+  /** Images built at test time (derived from the image under test), by tag. */
+  readonly images = new Map<string, TestScope | undefined>();
 
   addContainer(id: string, name: string): TrackedContainer {
     const tracked: TrackedContainer = { id, name, owner: currentTest(), execs: [], usedBy: [] };
@@ -40,6 +42,10 @@ export class ResourceTracker {
 
   addHostDir(path: string): void {
     this.hostDirs.set(path, currentTest());
+  }
+
+  addImage(tag: string): void {
+    this.images.set(tag, currentTest());
   }
 
   /** Records that the running test(s) used a container (all of them under `describe.concurrent`). */
@@ -62,20 +68,27 @@ export class ResourceTracker {
       }));
   }
 
-  ownedBy(test: TestScope | undefined): { containers: string[]; volumes: string[]; hostDirs: string[] } {
+  ownedBy(test: TestScope | undefined): {
+    containers: string[];
+    volumes: string[];
+    hostDirs: string[];
+    images: string[];
+  } {
     const owned = (owner: TestScope | undefined) =>
       test === undefined ? true : owner !== undefined && sameTest(owner, test);
     return {
       containers: [...this.containers.values()].filter((c) => owned(c.owner)).map((c) => c.id),
       volumes: [...this.volumes].filter(([, owner]) => owned(owner)).map(([name]) => name),
       hostDirs: [...this.hostDirs].filter(([, owner]) => owned(owner)).map(([path]) => path),
+      images: [...this.images].filter(([, owner]) => owned(owner)).map(([tag]) => tag),
     };
   }
 
-  forget(ids: { containers?: string[]; volumes?: string[]; hostDirs?: string[] }): void {
+  forget(ids: { containers?: string[]; volumes?: string[]; hostDirs?: string[]; images?: string[] }): void {
     for (const id of ids.containers ?? []) this.containers.delete(id);
     for (const name of ids.volumes ?? []) this.volumes.delete(name);
     for (const path of ids.hostDirs ?? []) this.hostDirs.delete(path);
+    for (const tag of ids.images ?? []) this.images.delete(tag);
   }
 }
 

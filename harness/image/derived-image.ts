@@ -1,0 +1,51 @@
+import { randomBytes } from "node:crypto";
+import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { sanitiseSegment } from "../artifacts/artifact-path.js";
+import { LABEL_CONTENT_HASH, LABEL_IMAGE_KIND, runLabels } from "../run/labels.js";
+import { tracker } from "../run/resource-tracker.js";
+import { runContext } from "../run/run-context.js";
+import { dockerBuild } from "./docker-build.js";
+
+export interface DerivedFile {
+  text: string;
+  mode: number;
+}
+
+/**
+ * A tiny image built now, `FROM` the image under test, that only adds files (say, one boot step).
+ * It works the same on the reference, a checkout or a published tag: nothing in the image under
+ * test needs a switch for it. Labelled with the run and removed with the test that built it.
+ */
+export async function buildDerivedImage(
+  nameHint: string,
+  files: Record<string, DerivedFile>,
+): Promise<string> {
+  const run = runContext();
+  const tag = `hermes-harness/derived-${sanitiseSegment(nameHint).toLowerCase()}:${randomBytes(4).toString("hex")}`;
+  const contextDir = await mkdtemp(join(tmpdir(), "hermes-harness-derived-"));
+  try {
+    for (const [path, file] of Object.entries(files)) {
+      const target = join(contextDir, "files", path);
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, file.text);
+      // The legacy builder's COPY keeps the mode the file has in the context.
+      await chmod(target, file.mode);
+    }
+    await writeFile(join(contextDir, "Dockerfile"), `FROM ${run.image}\nCOPY files/ /\n`);
+    tracker.addImage(tag);
+    await dockerBuild({
+      contextDir,
+      dockerfile: join(contextDir, "Dockerfile"),
+      tags: [tag],
+      // Labels are inherited from the base: say what this one is, so no cache pruning takes it
+      // for a reference image.
+      labels: { ...runLabels(run), [LABEL_IMAGE_KIND]: "derived", [LABEL_CONTENT_HASH]: "none" },
+      logFile: join(run.artifactsDir, "derived-images", `${sanitiseSegment(tag)}.log`),
+    });
+    return tag;
+  } finally {
+    await rm(contextDir, { recursive: true, force: true });
+  }
+}
