@@ -214,6 +214,20 @@ describe.concurrent("C3 invocation routing, one docker run each", () => {
     expect(numberLines(r.stdout), shown(r)).toEqual(["10000"]);
   });
 
+  it("C3.10: boot messages reach stdout ahead of the command's own output", async () => {
+    // A first boot always has something to say (it seeds /opt/data); upstream's setup hook says it
+    // with plain echo, so a spec reads the command's output by its marker, never as all of stdout.
+    const r = await runOnce({ command: ["sh", "-c", "echo @out=c310"] });
+    expect(r.exitCode, shown(r)).toBe(0);
+    const lines = r.stdout.split("\n").map((line) => line.trimEnd());
+    const marker = lines.indexOf("@out=c310");
+    expect(marker, shown(r)).toBeGreaterThanOrEqual(0);
+    expect(
+      lines.slice(0, marker).filter((line) => line.trim() !== ""),
+      shown(r),
+    ).not.toEqual([]);
+  });
+
   it("C3.9: with --init (s6 not PID 1) a warning says s6 is skipped and the command still runs", async () => {
     const r = await runOnce({
       init: true,
