@@ -14,7 +14,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["harness/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["harness/**/*.test.ts", "scripts/**/*.test.ts", "fixtures/reference-image/**/*.test.ts"],
           environment: "node",
         },
       },
