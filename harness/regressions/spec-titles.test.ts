@@ -15,6 +15,7 @@ describe("stringLiterals", () => {
       `it("C1: a \\"quoted\\" word", () => {});`,
       "// it('C2: only in a comment')",
       "/* 'C3: in a block comment' */",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text under test holds a template
       "it(`C4: a template`, f); it(`C5: ${x}`, f);",
       "it('C6: single', f);",
     ].join("\n");

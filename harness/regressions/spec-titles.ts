@@ -44,7 +44,7 @@ export function stringLiterals(source: string): string[] {
       let j = i + 1;
       while (j < source.length && source[j] !== char) {
         if (source[j] === "\\") {
-          text += unescape(source[j + 1] ?? "");
+          text += unescapeChar(source[j + 1] ?? "");
           j += 2;
           continue;
         }
@@ -62,6 +62,6 @@ export function stringLiterals(source: string): string[] {
   return found;
 }
 
-function unescape(char: string): string {
+function unescapeChar(char: string): string {
   return ({ n: "\n", t: "\t", r: "\r" } as Record<string, string>)[char] ?? char;
 }
