@@ -2,22 +2,16 @@
 //   raw:     docker run -d, then docker exec (as hermes) polling for the readiness line
 //   harness: startHermes() until its readiness wait strategy returns
 // Also: how long after the readiness line was written the harness noticed it.
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { execa } from "execa";
 import { removeRunResources } from "../harness/cleanup/remove-resources.js";
-import { BOOT_LOG } from "../harness/container/boot-log-location.js";
-import { labelArgs } from "../harness/container/docker-run-labels.js";
+import { labelArgs } from "../harness/container/run-once.js";
 import { startHermes } from "../harness/container/start-hermes.js";
-import { checkDaemon } from "../harness/docker/daemon-check.js";
-import { ensureReferenceImage } from "../harness/image/reference-image.js";
-import { DEFAULT_BASE_IMAGE } from "../harness/image/target-selection.js";
+import { BOOT_LOG } from "../harness/read/boot-log.js";
 import { tracker } from "../harness/run/resource-tracker.js";
 import { setRunContext } from "../harness/run/run-context.js";
-import { newRunIdentity } from "../harness/run/run-identity.js";
+import { beginRun, ensureReference, exitWith, runContextOf } from "../harness/setup/run-setup.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
-const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -54,28 +48,10 @@ async function harnessStart(): Promise<{ ms: number; noticeMs: number }> {
 }
 
 async function main(): Promise<void> {
-  process.env.TESTCONTAINERS_RYUK_DISABLED = "true";
-  await checkDaemon();
-  const identity = newRunIdentity();
-  const image = await ensureReferenceImage({
-    repoRoot,
-    baseImage: process.env.BASE_IMAGE?.trim() || DEFAULT_BASE_IMAGE,
-    generation: "g2",
-    logDir: join(repoRoot, "artifacts"),
-    log: (line) => console.log(`[bench] ${line}`),
-  });
-  setRunContext({
-    ...identity,
-    image: image.ref,
-    imageSource: "reference",
-    generation: "g2",
-    deviations: [],
-    artifactsDir: join(repoRoot, "artifacts"),
-    repoRoot,
-    localDaemon: true,
-    profiling: false,
-  });
-  const labels = labelArgs(identity);
+  const run = await beginRun();
+  const image = await ensureReference(run, (line) => console.log(`[bench] ${line}`), "g2");
+  setRunContext(runContextOf(run, image, { generation: "g2" }));
+  const labels = labelArgs(run.identity);
   try {
     // One warm-up of each, not counted: the first start pays for page cache and image layers.
     await rawStart(image.ref, labels);
@@ -98,11 +74,8 @@ async function main(): Promise<void> {
       `readiness noticed after the line   median ${median(notice).toFixed(0)} ms, max ${Math.max(...notice).toFixed(0)} ms (target < 100)`,
     );
   } finally {
-    await removeRunResources(identity.runId);
+    await removeRunResources(run.identity.runId);
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main().catch(exitWith);

@@ -3,16 +3,11 @@
 // npm run repro -- NAME      build one regression image and run the specs that should catch it;
 //                            for a new entry (no failingTests yet) print the titles that fail.
 // npm run repro              list the catalogue.
-import { mkdir, readFile, rm } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { execa } from "execa";
-import { artifactsRoot } from "../harness/artifacts/artifacts-root.js";
-import { checkDaemon } from "../harness/docker/daemon-check.js";
-import { HarnessSetupError } from "../harness/errors/harness-setup-error.js";
 import type { LocalImage } from "../harness/image/local-image.js";
-import { ensureReferenceImage } from "../harness/image/reference-image.js";
-import { DEFAULT_BASE_IMAGE } from "../harness/image/target-selection.js";
+import { loadJsonReport } from "../harness/read/vitest-report.js";
 import { failingTestsSnippet } from "../harness/regressions/failing-tests-snippet.js";
 import {
   type CatalogueProblem,
@@ -31,16 +26,18 @@ import {
   verdictDetail,
   verdictTable,
 } from "../harness/regressions/regression-table.js";
+import { judgeRegression, outcomeOf, type RunOutcome } from "../harness/regressions/regression-verdict.js";
 import {
-  judgeRegression,
-  outcomeFromVitestJson,
-  type RunOutcome,
-} from "../harness/regressions/regression-verdict.js";
+  beginRun,
+  ensureReference,
+  exitWith,
+  repoRoot,
+  runArtifactsDir,
+} from "../harness/setup/run-setup.js";
 
-const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 const catalogueRoot = join(repoRoot, "fixtures", "regressions");
 const reportsDir = join(repoRoot, "reports", "regressions");
-const artifactsDir = artifactsRoot(repoRoot, process.env);
+const artifactsDir = runArtifactsDir();
 const log = (line: string) => console.log(`[regressions] ${line}`);
 
 async function runSpecs(
@@ -73,7 +70,7 @@ async function runSpecs(
     },
   );
   try {
-    return outcomeFromVitestJson(await readFile(outputFile, "utf8"));
+    return outcomeOf(loadJsonReport(outputFile));
   } catch {
     const tail = `${result.all ?? ""}`.trim().split("\n").slice(-15).join("\n");
     return {
@@ -106,16 +103,10 @@ async function main(): Promise<number> {
       return 2;
     }
   }
-  await checkDaemon();
+  const run = await beginRun();
   await mkdir(reportsDir, { recursive: true });
-  const reference = await ensureReferenceImage({
-    repoRoot,
-    baseImage: process.env.BASE_IMAGE?.trim() || DEFAULT_BASE_IMAGE,
-    // Regression images are built FROM the G2 flavour (hermes-harness/reference:latest).
-    generation: "g2",
-    logDir: artifactsDir,
-    log,
-  });
+  // Regression images are built FROM the G2 flavour (hermes-harness/reference:latest).
+  const reference = await ensureReference(run, log, "g2");
   return chosen ? repro(chosen, reference) : check(regressions, problems, reference);
 }
 
@@ -232,10 +223,4 @@ async function check(
   return caught === rows.length && referenceOk && rows.length > 0 ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error instanceof HarnessSetupError ? error.message : error);
-    process.exit(1);
-  },
-);
+main().then((code) => process.exit(code), exitWith);

@@ -7,13 +7,9 @@
 //   --check NAME=CODE   a check of its own (the regression check): non-zero is always a failure
 //   tsx scripts/summarise-results.ts --status "npm test=0" --check "regressions=0" \
 //     G2=reports/results.json G1=reports/results-g1.json
-import { existsSync, readFileSync } from "node:fs";
-import {
-  formatSummary,
-  type JsonReport,
-  summariseReports,
-  summaryIsGreen,
-} from "../harness/run/run-summary.js";
+import { existsSync } from "node:fs";
+import { type JsonReport, loadJsonReport } from "../harness/read/vitest-report.js";
+import { formatSummary, summariseReports, summaryIsGreen } from "../harness/setup/run-summary.js";
 
 const statuses: { name: string; code: number; always: boolean }[] = [];
 const reports: { label: string; report: JsonReport }[] = [];
@@ -32,7 +28,7 @@ for (let i = 0; i < args.length; i += 1) {
     missing += 1;
     continue;
   }
-  reports.push({ label, report: JSON.parse(readFileSync(path, "utf8")) as JsonReport });
+  reports.push({ label, report: loadJsonReport(path) });
 }
 
 const summary = summariseReports(reports);

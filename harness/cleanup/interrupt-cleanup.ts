@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { LABEL_RUN_ID } from "../run/labels.js";
+import { LABEL_RUN_ID } from "../docker/labels.js";
 import { runProcessesSync } from "./run-processes.js";
 
 export interface RemovedResources {

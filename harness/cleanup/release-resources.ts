@@ -1,7 +1,8 @@
+import { removeHostDir } from "../container/data-volumes.js";
+import { removeContainer, removeImage, removeVolume } from "../docker/remove-owned.js";
 import type { TestScope } from "../run/current-test.js";
 import { tracker } from "../run/resource-tracker.js";
 import { runContext } from "../run/run-context.js";
-import { removeContainer, removeHostDir, removeImage, removeVolume } from "./remove-resources.js";
 
 /** Removes what a test (or, with `undefined`, the whole file) created, in dependency order. */
 export async function releaseResources(scope: TestScope | undefined): Promise<void> {

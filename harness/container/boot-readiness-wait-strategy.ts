@@ -1,8 +1,8 @@
 import type Dockerode from "dockerode";
-import type { BoundPorts, WaitStrategy } from "testcontainers";
 import { execInContainer } from "../exec/exec-in-container.js";
-import { readinessSince } from "../read/boot-log.js";
-import { BOOT_LOG } from "./boot-log-location.js";
+import { BOOT_LOG, readinessSince } from "../read/boot-log.js";
+import { waitFor } from "../wait/wait-for.js";
+import { HarnessWaitStrategy } from "./harness-wait-strategy.js";
 
 /**
  * In-container watcher: polls the boot log every 50 ms and prints everything written after byte
@@ -29,65 +29,62 @@ exit 1`;
 
 /**
  * Ready = this boot wrote its `profile=default` line (C4.9). `sinceBytes` is the log's byte length
- * before a restart, so a line from the previous boot never counts.
+ * before this boot (startHermes measures it once the container is created), so a line from an
+ * earlier boot never counts.
  */
-export class BootReadinessWaitStrategy implements WaitStrategy {
-  private startupTimeoutMs = 30_000;
-  private startupTimeoutSet = false;
+export class BootReadinessWaitStrategy extends HarnessWaitStrategy {
+  sinceBytes = 0;
 
-  constructor(private readonly sinceBytes = 0) {}
-
-  async waitUntilReady(container: Dockerode.Container, _ports?: BoundPorts): Promise<void> {
+  async waitUntilReady(container: Dockerode.Container): Promise<void> {
     await waitForBootReadiness(container, this.sinceBytes, this.startupTimeoutMs);
-  }
-
-  withStartupTimeout(startupTimeoutMs: number): this {
-    this.startupTimeoutMs = startupTimeoutMs;
-    this.startupTimeoutSet = true;
-    return this;
-  }
-
-  isStartupTimeoutSet(): boolean {
-    return this.startupTimeoutSet;
-  }
-
-  getStartupTimeout(): number {
-    return this.startupTimeoutMs;
   }
 }
 
+/** Waits like every other wait (waitFor): a timeout is a WaitTimeoutError; an exit ends it at once. */
 export async function waitForBootReadiness(
   container: Dockerode.Container,
   sinceBytes: number,
   timeoutMs: number,
 ): Promise<void> {
+  const description = `this boot's profile=default line in ${BOOT_LOG} (past byte ${sinceBytes})`;
+  const exited = new AbortController();
   const deadline = Date.now() + timeoutMs;
   let lastSeen = "(nothing yet)";
-  while (Date.now() < deadline) {
-    const state = (await container.inspect()).State;
-    if (!state.Running) {
-      throw new Error(
-        `container exited (code ${state.ExitCode}) before the boot readiness line (profile=default in ${BOOT_LOG}); ` +
-          `last seen: ${lastSeen}`,
-      );
-    }
-    let result: Awaited<ReturnType<typeof execInContainer>>;
-    try {
-      result = await execInContainer(container, {
-        argv: ["sh", "-c", WATCH_SCRIPT, "watch-boot-log", BOOT_LOG, String(sinceBytes), String(WATCH_POLLS)],
+  await waitFor(
+    async () => {
+      const state = (await container.inspect()).State;
+      if (!state.Running) {
+        exited.abort(
+          new Error(
+            `container exited (code ${state.ExitCode}) before ${description}; last seen: ${lastSeen}`,
+          ),
+        );
+        return undefined;
+      }
+      const argv = [
+        "sh",
+        "-c",
+        WATCH_SCRIPT,
+        "watch-boot-log",
+        BOOT_LOG,
+        String(sinceBytes),
+        String(WATCH_POLLS),
+      ];
+      const result = await execInContainer(container, {
+        argv,
         user: "hermes",
         timeoutMs: Math.max(1, deadline - Date.now()),
       });
-    } catch (error) {
-      lastSeen = (error as Error).message.split("\n")[0] ?? lastSeen;
-      continue;
-    }
-    // The watcher printed the tail after the offset; the exact rule lives in readinessSince.
-    if (result.exitCode === 0 && readinessSince(result.stdout, 0)) return;
-    lastSeen = `watcher exit ${result.exitCode}: ${(result.stdout + result.stderr).trim().slice(-400) || "(no output)"}`;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(
-    `timed out after ${timeoutMs} ms waiting for this boot's profile=default line in ${BOOT_LOG}; last seen: ${lastSeen}`,
+      lastSeen = `watcher exit ${result.exitCode}: ${(result.stdout + result.stderr).trim().slice(-400) || "(no output)"}`;
+      return result;
+    },
+    {
+      description,
+      timeoutMs,
+      signal: exited.signal,
+      // The watcher printed the tail after the offset; the exact rule lives in readinessSince.
+      until: (result) => result?.exitCode === 0 && readinessSince(result.stdout, 0) !== undefined,
+      describeValue: () => lastSeen,
+    },
   );
 }

@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, mkdtemp } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { dockerClient } from "../docker/docker-client.js";
-import { runLabels } from "../run/labels.js";
+import { type RunIdentity, runLabels } from "../docker/labels.js";
 import { tracker } from "../run/resource-tracker.js";
 import { runContext } from "../run/run-context.js";
+import { runOnce } from "./run-once.js";
 
 /** A named volume for /opt/data, labelled with the run id and removed with the test (or file). */
 export async function createVolume(hint = "data"): Promise<string> {
@@ -36,4 +37,29 @@ export const HOST_BIND_SKIP_REASON = "needs a host bind mount, and the Docker da
 /** Every host folder of a run lives under one root, removed at the end of the run. */
 export function hostDirRoot(runId: string): string {
   return join(tmpdir(), `hermes-harness-${runId}`);
+}
+
+/**
+ * Host folders a test mounted can hold files made by other uids inside the container; when plain
+ * removal is refused, a throwaway container of the image under test removes them as root.
+ */
+export async function removeHostDir(path: string, run: RunIdentity, image: string): Promise<void> {
+  try {
+    await rm(path, { recursive: true, force: true });
+    return;
+  } catch {
+    // fall through to the container
+  }
+  const result = await runOnce(
+    {
+      image,
+      user: "0:0",
+      mounts: [`${dirname(path)}:/parent`],
+      entrypoint: ["rm", "-rf", `/parent/${basename(path)}`],
+    },
+    run,
+  );
+  if (result.exitCode !== 0) {
+    throw new Error(`could not remove host folder ${path}: ${result.commandLine}\n${result.stderr}`);
+  }
 }

@@ -4,21 +4,23 @@ import { execInContainer } from "../exec/exec-in-container.js";
 import { describeExec, type ExecResult } from "../exec/exec-result.js";
 import { type ExecUser, resolveExecUser } from "../exec/exec-user.js";
 import { recordTiming } from "../profiling/recorder.js";
-import { type BootRecord, parseBootLog } from "../read/boot-log.js";
+import { BOOT_LOG, type BootRecord, parseBootLog } from "../read/boot-log.js";
+import { demuxLogBuffer } from "../read/docker-logs.js";
 import { type FileStat, parseStat, STAT_FORMAT } from "../read/file-stat.js";
 import { type ProcessRow, PS_ARGV, parseProcessTable } from "../read/process-table.js";
 import { parseSvstat, type SlotStatus } from "../read/svstat.js";
 import { runningTests } from "../run/current-test.js";
 import { type TrackedContainer, tracker } from "../run/resource-tracker.js";
+import { TIMEOUTS } from "../wait/timeouts.js";
 import { waitFor } from "../wait/wait-for.js";
-import { BOOT_LOG } from "./boot-log-location.js";
+import { bootLogSize } from "./boot-log-size.js";
 import { waitForBootReadiness } from "./boot-readiness-wait-strategy.js";
 
 export type ExecOptions = ExecUser & {
   env?: Record<string, string>;
   workingDir?: string;
   stdin?: string;
-  /** Default 30 s. */
+  /** Default TIMEOUTS.execMs. */
   timeoutMs?: number;
 };
 
@@ -64,7 +66,7 @@ export class HermesContainer {
         env: options.env,
         workingDir: options.workingDir,
         stdin: options.stdin,
-        timeoutMs: options.timeoutMs ?? 30_000,
+        timeoutMs: options.timeoutMs ?? TIMEOUTS.execMs,
       });
       record.exitCode = result.exitCode;
       return result;
@@ -175,13 +177,13 @@ export class HermesContainer {
   }
 
   /** Byte length of the boot log now: the offset after which a new boot's lines start. */
-  async bootLogBytes(): Promise<number> {
-    const result = await this.exec(["sh", "-c", `[ -f ${BOOT_LOG} ] && wc -c < ${BOOT_LOG} || echo 0`]);
-    return Number(result.stdout.trim()) || 0;
+  bootLogBytes(): Promise<number> {
+    this.used();
+    return bootLogSize(this.container);
   }
 
   /** `docker restart`, then wait for the new boot's readiness line only (a stale line never counts). */
-  async restart(timeoutMs = 30_000): Promise<void> {
+  async restart(timeoutMs: number = TIMEOUTS.bootMs): Promise<void> {
     this.used();
     const before = await this.bootLogBytes();
     const started = Date.now();
@@ -214,7 +216,7 @@ export class HermesContainer {
     slot: string,
     until: (status: SlotStatus) => boolean,
     description: string,
-    timeoutMs = 10_000,
+    timeoutMs: number = TIMEOUTS.conditionMs,
   ): Promise<SlotStatus> {
     return waitFor(() => this.svstat(slot), {
       description: `slot ${slot}: ${description}`,
@@ -225,7 +227,11 @@ export class HermesContainer {
   }
 
   /** Waits until a slot is up with a pid different from `previousPid` (a restart happened). */
-  waitForNewPid(slot: string, previousPid: number | undefined, timeoutMs = 10_000): Promise<SlotStatus> {
+  waitForNewPid(
+    slot: string,
+    previousPid: number | undefined,
+    timeoutMs: number = TIMEOUTS.conditionMs,
+  ): Promise<SlotStatus> {
     return this.waitForSlot(
       slot,
       (status) => status.state === "up" && status.pid !== undefined && status.pid !== previousPid,
@@ -234,12 +240,12 @@ export class HermesContainer {
     );
   }
 
-  waitForFile(path: string, timeoutMs = 10_000): Promise<boolean> {
+  waitForFile(path: string, timeoutMs: number = TIMEOUTS.conditionMs): Promise<boolean> {
     return waitFor(() => this.exists(path), { description: `${path} to exist`, timeoutMs });
   }
 
   /** Waits until `docker logs` has a line matching the pattern; returns that line. */
-  async waitForLogLine(pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+  async waitForLogLine(pattern: RegExp, timeoutMs: number = TIMEOUTS.conditionMs): Promise<string> {
     const logs = await waitFor(() => this.logs(), {
       description: `a docker logs line matching ${pattern}`,
       timeoutMs,
@@ -248,19 +254,4 @@ export class HermesContainer {
     });
     return logs.split("\n").find((line) => pattern.test(line)) ?? "";
   }
-}
-
-/** docker logs without a TTY multiplexes stdout/stderr in 8-byte-header frames; a TTY does not. */
-export function demuxLogBuffer(buffer: Buffer): string {
-  const looksMultiplexed =
-    buffer.length >= 8 && (buffer[0] === 1 || buffer[0] === 2) && buffer[1] === 0 && buffer[2] === 0;
-  if (!looksMultiplexed) return buffer.toString("utf8");
-  const parts: Buffer[] = [];
-  let offset = 0;
-  while (offset + 8 <= buffer.length) {
-    const size = buffer.readUInt32BE(offset + 4);
-    parts.push(buffer.subarray(offset + 8, offset + 8 + size));
-    offset += 8 + size;
-  }
-  return Buffer.concat(parts).toString("utf8");
 }

@@ -1,17 +1,17 @@
-import { execa } from "execa";
-import type { RunIdentity } from "../run/labels.js";
-import { labelArgs } from "./docker-run-labels.js";
+import type { RunIdentity } from "../docker/labels.js";
+import { runOnce } from "./run-once.js";
 
 /** `hermes --version` of an image, for the run header; a failure is reported, not fatal. */
 export async function hermesVersionOf(image: string, run: RunIdentity): Promise<string> {
-  const result = await execa("docker", ["run", "--rm", ...labelArgs(run), image, "--version"], {
-    reject: false,
-    timeout: 60_000,
-  });
-  const text = versionLine(`${result.stdout}`);
-  return result.exitCode === 0 && text
-    ? text
-    : `unknown (--version exited ${result.exitCode}: ${`${result.stderr}`.trim().slice(0, 200)})`;
+  try {
+    const result = await runOnce({ image, command: ["--version"], timeoutMs: 60_000 }, run);
+    const text = versionLine(result.stdout);
+    return result.exitCode === 0 && text
+      ? text
+      : `unknown (--version exited ${result.exitCode}: ${result.stderr.trim().slice(0, 200)})`;
+  } catch (error) {
+    return `unknown (${(error as Error).message.split("\n")[0]})`;
+  }
 }
 
 /**

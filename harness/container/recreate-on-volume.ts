@@ -1,7 +1,8 @@
-import { removeContainer } from "../cleanup/remove-resources.js";
+import { removeContainer } from "../docker/remove-owned.js";
 import { recordTiming } from "../profiling/recorder.js";
 import { tracker } from "../run/resource-tracker.js";
 import { runContext } from "../run/run-context.js";
+import { TIMEOUTS } from "../wait/timeouts.js";
 import { waitForBootReadiness } from "./boot-readiness-wait-strategy.js";
 import type { HermesContainer } from "./hermes-container.js";
 import { startHermes } from "./start-hermes.js";
@@ -19,7 +20,7 @@ export async function recreateOnVolume(
   old: HermesContainer,
   options: RecreateOptions,
 ): Promise<HermesContainer> {
-  const timeoutMs = options.startupTimeoutMs ?? 30_000;
+  const timeoutMs = options.startupTimeoutMs ?? TIMEOUTS.bootMs;
   const before = await old.bootLogBytes();
   const started = Date.now();
   await old.stop();

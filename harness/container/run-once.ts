@@ -1,23 +1,26 @@
 import { randomBytes } from "node:crypto";
 import { execa } from "execa";
 import stripAnsi from "strip-ansi";
+import { type RunIdentity, runLabels } from "../docker/labels.js";
 import { recordTiming } from "../profiling/recorder.js";
 import { runContext } from "../run/run-context.js";
-import { labelArgs } from "./docker-run-labels.js";
-import { dockerRunArgs, type StartOptions } from "./start-options.js";
+import { TIMEOUTS } from "../wait/timeouts.js";
+import { type ContainerOptions, containerSettings, dockerRunArgs } from "./start-options.js";
 import {
   MAIN_EXITED_NOT_STOPPED,
   mainProgramGoneButContainerUp,
   parseDockerTop,
 } from "./stuck-after-main-exit.js";
 
-export type RunOnceOptions = Omit<StartOptions, "ports" | "waitFor" | "startupTimeoutMs" | "nameHint"> & {
-  /** Default 30 s; past it the container is removed and the call rejects. */
+export type RunOnceOptions = Omit<ContainerOptions, "ports"> & {
+  /** Default TIMEOUTS.bootMs; past it the container is removed and the call rejects. */
   timeoutMs?: number;
   /** Text fed to the container's stdin (`-i`). */
   stdin?: string;
   /** Another image than the one under test: one built FROM it (see buildDerivedImage). */
   image?: string;
+  /** Host folders to mount (`-v source:target`) besides /opt/data; for the harness's own cleanup. */
+  mounts?: string[];
 };
 
 export interface RunOnceResult {
@@ -33,9 +36,13 @@ export interface RunOnceResult {
 /**
  * `docker run --rm IMAGE ...` through the docker CLI, because for invocation parity (C3) the CLI's
  * own semantics are what is under test. Output is ANSI-stripped with CRLF (from -t) folded to LF.
+ * The harness's one way to run a throwaway container, labelled with the run like everything else;
+ * `run` is only given before the run context exists (global setup).
  */
-export async function runOnce(options: RunOnceOptions = {}): Promise<RunOnceResult> {
-  const run = runContext();
+export async function runOnce(
+  options: RunOnceOptions = {},
+  run: RunIdentity = runContext(),
+): Promise<RunOnceResult> {
   const name = `hermes-harness-once-${randomBytes(4).toString("hex")}`;
   const stdinFlags = options.stdin !== undefined ? ["-i"] : [];
   const args = [
@@ -45,9 +52,10 @@ export async function runOnce(options: RunOnceOptions = {}): Promise<RunOnceResu
     name,
     ...labelArgs(run),
     ...stdinFlags,
-    ...dockerRunArgs(options, options.image ?? run.image),
+    ...(options.mounts ?? []).flatMap((mount) => ["-v", mount]),
+    ...dockerRunArgs(containerSettings(options, options.image ?? runContext().image)),
   ];
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  const timeoutMs = options.timeoutMs ?? TIMEOUTS.bootMs;
   const started = Date.now();
   const result = await execa("docker", args, {
     reject: false,
@@ -94,7 +102,7 @@ async function stateAtTimeout(name: string): Promise<{ text: string; mainExitedN
       "{{.State.Pid}} {{.State.Status}} (exit code {{.State.ExitCode}}, finished {{.State.FinishedAt}})",
       name,
     ],
-    { reject: false, timeout: 10_000 },
+    { reject: false, timeout: TIMEOUTS.queryMs },
   );
   if (inspect.exitCode !== 0) {
     return { text: `container state: unknown (${inspect.stderr.trim()})`, mainExitedNotStopped: false };
@@ -105,13 +113,18 @@ async function stateAtTimeout(name: string): Promise<{ text: string; mainExitedN
   if (!status.startsWith("running")) return { text: state, mainExitedNotStopped: false };
   const top = await execa("docker", ["top", name, "-o", "pid,ppid,user,stat,args"], {
     reject: false,
-    timeout: 10_000,
+    timeout: TIMEOUTS.queryMs,
   });
   const tree = await execa("docker", ["top", name, "-o", "pid,ppid,args"], {
     reject: false,
-    timeout: 10_000,
+    timeout: TIMEOUTS.queryMs,
   });
   const mainExitedNotStopped =
     tree.exitCode === 0 && mainProgramGoneButContainerUp(parseDockerTop(tree.stdout), Number(initPid));
   return { text: `${state}\nprocesses:\n${top.stdout || top.stderr}`, mainExitedNotStopped };
+}
+
+/** `--label k=v` pairs for docker CLI runs, so CLI-made containers are cleaned up like API-made ones. */
+export function labelArgs(run: RunIdentity): string[] {
+  return Object.entries(runLabels(run)).flatMap(([key, value]) => ["--label", `${key}=${value}`]);
 }

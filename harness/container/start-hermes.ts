@@ -1,38 +1,40 @@
 import { randomBytes } from "node:crypto";
+import type Docker from "dockerode";
 import { GenericContainer, type StartedTestContainer } from "testcontainers";
 import { dockerClient } from "../docker/docker-client.js";
+import { runLabels } from "../docker/labels.js";
 import { recordTiming } from "../profiling/recorder.js";
-import { runLabels } from "../run/labels.js";
 import { tracker } from "../run/resource-tracker.js";
 import { runContext } from "../run/run-context.js";
+import { TIMEOUTS } from "../wait/timeouts.js";
+import { bootLogSize } from "./boot-log-size.js";
 import { BootReadinessWaitStrategy } from "./boot-readiness-wait-strategy.js";
-import { existingBootLogBytes } from "./existing-boot-log-bytes.js";
+import { RunningWaitStrategy } from "./harness-wait-strategy.js";
 import { HermesContainer } from "./hermes-container.js";
-import { type StartOptions, validateStartOptions } from "./start-options.js";
+import { containerSettings, type StartOptions, validateStartOptions } from "./start-options.js";
 
 /**
- * testcontainers' GenericContainer, with the few docker run features it does not expose:
- * `--init`, named volumes and host folders at /opt/data, and ports published on 127.0.0.1 only.
+ * testcontainers' GenericContainer, given the container's settings whole (containerSettings, the
+ * mapping runOnce's `docker run` applies too) instead of one builder call per option.
  */
 class HermesGenericContainer extends GenericContainer {
   constructor(
-    image: string,
-    private readonly options: StartOptions,
+    private readonly settings: Docker.ContainerCreateOptions,
+    private readonly readiness: BootReadinessWaitStrategy | undefined,
   ) {
-    super(image);
+    super(settings.Image ?? "");
   }
 
   protected override async beforeContainerCreated(): Promise<void> {
-    if (this.options.init) this.hostConfig.Init = true;
-    if (this.options.data) {
-      const source = "volume" in this.options.data ? this.options.data.volume : this.options.data.hostDir;
-      this.hostConfig.Binds = [...(this.hostConfig.Binds ?? []), `${source}:/opt/data`];
-    }
-    if (this.options.tty) this.createOpts.Tty = true;
-    // Never reachable from other hosts: bind published ports to loopback.
-    for (const bindings of Object.values(this.hostConfig.PortBindings ?? {})) {
-      for (const binding of bindings as Array<{ HostIp?: string }>) binding.HostIp = "127.0.0.1";
-    }
+    const { HostConfig, ...create } = this.settings;
+    Object.assign(this.createOpts, create);
+    Object.assign(this.hostConfig, HostConfig);
+  }
+
+  /** Created, not started: what the data already holds is an earlier boot's (C4.9). */
+  protected override async containerCreated(containerId: string): Promise<void> {
+    if (this.readiness)
+      this.readiness.sinceBytes = await bootLogSize(dockerClient().getContainer(containerId));
   }
 }
 
@@ -48,22 +50,18 @@ export async function startHermes(options: StartOptions = {}): Promise<HermesCon
   validateStartOptions(options);
   const run = runContext();
   const name = `hermes-harness-${options.nameHint ?? "c"}-${randomBytes(4).toString("hex")}`;
-  let definition = new HermesGenericContainer(run.image, options)
+  const command = options.command ?? (options.entrypoint ? [] : KEEP_ALIVE_COMMAND);
+  const readiness = options.waitFor === "running" ? undefined : new BootReadinessWaitStrategy();
+  const definition = new HermesGenericContainer(
+    containerSettings({ ...options, command }, run.image),
+    readiness,
+  )
+    // testcontainers maps only the ports it was told of; containerSettings binds them to 127.0.0.1.
+    .withExposedPorts(...(options.ports ?? []))
     .withName(name)
     .withLabels(runLabels(run))
-    .withEnvironment(options.env ?? {})
-    .withStartupTimeout(options.startupTimeoutMs ?? 30_000);
-  definition = definition.withCommand(options.command ?? (options.entrypoint ? [] : KEEP_ALIVE_COMMAND));
-  if (options.entrypoint) definition = definition.withEntrypoint(options.entrypoint);
-  if (options.user) definition = definition.withUser(options.user);
-  if (options.capAdd?.length) definition = definition.withAddedCapabilities(...options.capAdd);
-  if (options.capDrop?.length) definition = definition.withDroppedCapabilities(...options.capDrop);
-  if (options.ports?.length) definition = definition.withExposedPorts(...options.ports);
-  definition = definition.withWaitStrategy(
-    options.waitFor === "running"
-      ? new RunningWaitStrategy()
-      : new BootReadinessWaitStrategy(await existingBootLogBytes(options.data)),
-  );
+    .withWaitStrategy(readiness ?? new RunningWaitStrategy())
+    .withStartupTimeout(options.startupTimeoutMs ?? TIMEOUTS.bootMs);
 
   const started = Date.now();
   let testcontainer: StartedTestContainer;
@@ -88,9 +86,4 @@ export async function startHermes(options: StartOptions = {}): Promise<HermesCon
 async function findByName(name: string): Promise<string | undefined> {
   const list = await dockerClient().listContainers({ all: true, filters: JSON.stringify({ name: [name] }) });
   return list[0]?.Id;
-}
-
-/** For states that never boot (C8 probes with another PID 1): running is enough. */
-class RunningWaitStrategy extends BootReadinessWaitStrategy {
-  override async waitUntilReady(): Promise<void> {}
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { dockerRunArgs, type StartOptions, validateStartOptions } from "./start-options.js";
+import {
+  type ContainerOptions,
+  containerSettings,
+  dockerRunArgs,
+  type StartOptions,
+  validateStartOptions,
+} from "./start-options.js";
+
+const runArgs = (options: ContainerOptions) => dockerRunArgs(containerSettings(options, "img"));
 
 describe("validateStartOptions", () => {
   it("accepts the documented options", () => {
@@ -30,17 +38,14 @@ describe("validateStartOptions", () => {
 describe("dockerRunArgs", () => {
   it("puts flags before the image and the command after it", () => {
     expect(
-      dockerRunArgs(
-        {
-          env: { PUID: "1000" },
-          user: "10000:10000",
-          init: true,
-          capDrop: ["CHOWN"],
-          data: { volume: "v1" },
-          command: ["sh", "-c", "exit 3"],
-        },
-        "img",
-      ),
+      runArgs({
+        env: { PUID: "1000" },
+        user: "10000:10000",
+        init: true,
+        capDrop: ["CHOWN"],
+        data: { volume: "v1" },
+        command: ["sh", "-c", "exit 3"],
+      }),
     ).toEqual([
       "-e",
       "PUID=1000",
@@ -59,7 +64,7 @@ describe("dockerRunArgs", () => {
   });
 
   it("splits an entrypoint into --entrypoint and leading arguments", () => {
-    expect(dockerRunArgs({ entrypoint: ["sleep", "infinity"], tty: true }, "img")).toEqual([
+    expect(runArgs({ entrypoint: ["sleep", "infinity"], tty: true })).toEqual([
       "-t",
       "--entrypoint",
       "sleep",
@@ -69,6 +74,37 @@ describe("dockerRunArgs", () => {
   });
 
   it("mounts a host folder at /opt/data", () => {
-    expect(dockerRunArgs({ data: { hostDir: "/tmp/x" } }, "img")).toEqual(["-v", "/tmp/x:/opt/data", "img"]);
+    expect(runArgs({ data: { hostDir: "/tmp/x" } })).toEqual(["-v", "/tmp/x:/opt/data", "img"]);
+  });
+
+  it("publishes ports on loopback only", () => {
+    expect(runArgs({ ports: [9119] })).toEqual(["-p", "127.0.0.1::9119", "img"]);
+  });
+});
+
+describe("containerSettings", () => {
+  it("is what both paths apply: entrypoint program apart, its arguments ahead of the command", () => {
+    expect(
+      containerSettings(
+        { entrypoint: ["sh", "-c", "id"], command: ["x"], data: { volume: "v" }, ports: [1], capAdd: ["A"] },
+        "img",
+      ),
+    ).toEqual({
+      Image: "img",
+      Env: [],
+      Entrypoint: ["sh"],
+      Cmd: ["-c", "id", "x"],
+      ExposedPorts: { "1/tcp": {} },
+      HostConfig: {
+        CapAdd: ["A"],
+        CapDrop: [],
+        Binds: ["v:/opt/data"],
+        PortBindings: { "1/tcp": [{ HostIp: "127.0.0.1", HostPort: "" }] },
+      },
+    });
+  });
+
+  it("refuses an empty entrypoint", () => {
+    expect(() => containerSettings({ entrypoint: [] }, "img")).toThrow(/entrypoint must not be empty/);
   });
 });

@@ -1,3 +1,5 @@
+import type Docker from "dockerode";
+
 /** How to start a Hermes container. Every field maps to one `docker run` flag. */
 export interface StartOptions {
   /** Environment variables (`-e`). */
@@ -71,25 +73,51 @@ export function validateStartOptions(options: StartOptions): void {
   }
 }
 
+/** The options that shape the container itself (the rest say how to start or wait for it). */
+export type ContainerOptions = Omit<StartOptions, "waitFor" | "startupTimeoutMs" | "nameHint">;
+
 /**
- * `docker run` arguments (after `run`) for these options: flags, the image, then the command.
- * docker run has no flag for entrypoint arguments, so they go first in the command.
+ * The one mapping from options to a container, in the Docker API's own terms: startHermes hands it
+ * to the API (through testcontainers) and runOnce renders it as `docker run` flags. An entrypoint's
+ * arguments go ahead of the command, since `--entrypoint` takes a program alone; ports are published
+ * on 127.0.0.1 only; Init and Tty are set only when asked, so the daemon's default holds on both paths.
  */
-export function dockerRunArgs(
-  options: Omit<StartOptions, "ports" | "waitFor" | "startupTimeoutMs" | "nameHint">,
-  image: string,
-): string[] {
-  const flags: string[] = [];
-  for (const [key, value] of Object.entries(options.env ?? {})) flags.push("-e", `${key}=${value}`);
-  if (options.user) flags.push("--user", options.user);
-  if (options.init) flags.push("--init");
-  for (const cap of options.capAdd ?? []) flags.push("--cap-add", cap);
-  for (const cap of options.capDrop ?? []) flags.push("--cap-drop", cap);
-  if (options.data)
-    flags.push("-v", `${"volume" in options.data ? options.data.volume : options.data.hostDir}:/opt/data`);
-  if (options.tty) flags.push("-t");
+export function containerSettings(options: ContainerOptions, image: string): Docker.ContainerCreateOptions {
   const [entrypoint, ...entrypointArgs] = options.entrypoint ?? [];
   if (options.entrypoint && entrypoint === undefined) throw new Error("entrypoint must not be empty");
-  if (entrypoint !== undefined) flags.push("--entrypoint", entrypoint);
-  return [...flags, image, ...entrypointArgs, ...(options.command ?? [])];
+  const data = options.data && ("volume" in options.data ? options.data.volume : options.data.hostDir);
+  const ports = (options.ports ?? []).map((port) => `${port}/tcp`);
+  return {
+    Image: image,
+    Env: Object.entries(options.env ?? {}).map(([key, value]) => `${key}=${value}`),
+    ...(entrypoint !== undefined ? { Entrypoint: [entrypoint] } : {}),
+    Cmd: [...entrypointArgs, ...(options.command ?? [])],
+    ...(options.user ? { User: options.user } : {}),
+    ...(options.tty ? { Tty: true } : {}),
+    ExposedPorts: Object.fromEntries(ports.map((port) => [port, {}])),
+    HostConfig: {
+      ...(options.init ? { Init: true } : {}),
+      CapAdd: options.capAdd ?? [],
+      CapDrop: options.capDrop ?? [],
+      Binds: data ? [`${data}:/opt/data`] : [],
+      PortBindings: Object.fromEntries(ports.map((port) => [port, [{ HostIp: "127.0.0.1", HostPort: "" }]])),
+    },
+  };
+}
+
+/** The same settings as `docker run` arguments (after `run` and its own flags): flags, image, command. */
+export function dockerRunArgs(settings: Docker.ContainerCreateOptions): string[] {
+  const host = settings.HostConfig ?? {};
+  const flags = (settings.Env ?? []).flatMap((pair) => ["-e", pair]);
+  if (settings.User) flags.push("--user", settings.User);
+  if (host.Init) flags.push("--init");
+  for (const cap of host.CapAdd ?? []) flags.push("--cap-add", cap);
+  for (const cap of host.CapDrop ?? []) flags.push("--cap-drop", cap);
+  for (const bind of host.Binds ?? []) flags.push("-v", bind);
+  for (const port of Object.keys(settings.ExposedPorts ?? {}))
+    flags.push("-p", `127.0.0.1::${port.split("/")[0]}`);
+  if (settings.Tty) flags.push("-t");
+  const entrypoint = [settings.Entrypoint ?? []].flat();
+  if (entrypoint[0] !== undefined) flags.push("--entrypoint", entrypoint[0]);
+  return [...flags, settings.Image ?? "", ...[settings.Cmd ?? []].flat()];
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { HarnessSetupError } from "../errors/harness-setup-error.js";
+import { HarnessSetupError } from "../harness-setup-error.js";
 import { GENERATIONS, type ImageGeneration } from "../image/image-generation.js";
 
 /**

@@ -1,11 +1,12 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type Docker from "dockerode";
-import { BOOT_LOG } from "../container/boot-log-location.js";
-import { demuxLogBuffer } from "../container/hermes-container.js";
 import { dockerClient } from "../docker/docker-client.js";
 import { execInContainer } from "../exec/exec-in-container.js";
+import { BOOT_LOG } from "../read/boot-log.js";
+import { demuxLogBuffer } from "../read/docker-logs.js";
 import type { TrackedContainer } from "../run/resource-tracker.js";
+import { TIMEOUTS } from "../wait/timeouts.js";
 import { learnContainerSecrets } from "./container-secrets.js";
 import { SecretRedactor } from "./redact-secrets.js";
 
@@ -96,7 +97,7 @@ async function writeContainerFiles(
     const result = await execInContainer(container, {
       argv: ["sh", "-c", script],
       user: "root",
-      timeoutMs: 10_000,
+      timeoutMs: TIMEOUTS.queryMs,
     }).catch((error: Error) => ({ exitCode: -1, stdout: "", stderr: error.message }));
     await save(file, result.stdout + result.stderr);
   }

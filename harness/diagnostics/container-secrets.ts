@@ -1,5 +1,6 @@
 import type Docker from "dockerode";
 import { execInContainer } from "../exec/exec-in-container.js";
+import { TIMEOUTS } from "../wait/timeouts.js";
 import type { SecretRedactor } from "./redact-secrets.js";
 
 // The files the image keeps secrets in (contract C9.2), top level and per profile. Symlinks are
@@ -24,7 +25,7 @@ export async function learnContainerSecrets(
   redactor.learnEnvList(info.Config.Env ?? []);
   if (!info.State.Running) return;
   const read = (script: string) =>
-    execInContainer(container, { argv: ["sh", "-c", script], user: "root", timeoutMs: 10_000 })
+    execInContainer(container, { argv: ["sh", "-c", script], user: "root", timeoutMs: TIMEOUTS.queryMs })
       .then((result) => result.stdout)
       .catch(() => "");
   redactor.learnEnvFile(await read(ENV_FILES));

@@ -1,4 +1,4 @@
-import { HarnessSetupError } from "../errors/harness-setup-error.js";
+import { HarnessSetupError } from "../harness-setup-error.js";
 import { daemonAddress, dockerClient } from "./docker-client.js";
 
 export interface DaemonInfo {

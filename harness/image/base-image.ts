@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { execa } from "execa";
-import { HarnessSetupError } from "../errors/harness-setup-error.js";
+import { HarnessSetupError } from "../harness-setup-error.js";
 import { findLocalImage, type LocalImage } from "./local-image.js";
 import { pullImage } from "./pull-image.js";
 import { DEFAULT_BASE_IMAGE } from "./target-selection.js";

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { HarnessSetupError } from "../errors/harness-setup-error.js";
-import { LABEL_IMAGE_KIND } from "../run/labels.js";
+import { LABEL_IMAGE_KIND } from "../docker/labels.js";
+import { HarnessSetupError } from "../harness-setup-error.js";
 import { dockerBuild } from "./docker-build.js";
 import { findLocalImage, type LocalImage } from "./local-image.js";
 

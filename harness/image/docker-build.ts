@@ -2,7 +2,7 @@ import { createWriteStream } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { execa } from "execa";
-import { HarnessSetupError } from "../errors/harness-setup-error.js";
+import { HarnessSetupError } from "../harness-setup-error.js";
 
 export interface BuildRequest {
   contextDir: string;

@@ -1,4 +1,4 @@
-import { HarnessSetupError } from "../errors/harness-setup-error.js";
+import { HarnessSetupError } from "../harness-setup-error.js";
 import { findLocalImage, type LocalImage } from "./local-image.js";
 import { pullImage } from "./pull-image.js";
 import { withDefaultTag } from "./target-selection.js";

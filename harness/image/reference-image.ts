@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { dockerClient } from "../docker/docker-client.js";
-import { LABEL_CONTENT_HASH, LABEL_IMAGE_KIND } from "../run/labels.js";
+import { LABEL_CONTENT_HASH, LABEL_IMAGE_KIND } from "../docker/labels.js";
 import { ensureBaseImage } from "./base-image.js";
 import { contentHash } from "./content-hash.js";
 import { dockerBuild } from "./docker-build.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HarnessSetupError } from "../errors/harness-setup-error.js";
+import { HarnessSetupError } from "../harness-setup-error.js";
 import { DEFAULT_BASE_IMAGE, selectTarget, withDefaultTag } from "./target-selection.js";
 
 describe("selectTarget", () => {

@@ -1,4 +1,4 @@
-import { HarnessSetupError } from "../errors/harness-setup-error.js";
+import { HarnessSetupError } from "../harness-setup-error.js";
 import { type ImageGeneration, parseGeneration } from "./image-generation.js";
 import { imageReferenceProblem } from "./image-reference.js";
 

@@ -1,9 +1,9 @@
 /**
- * `/opt/data/logs/container-boot.log` (contract C7.6, C4.9): one line per profile per boot,
+ * The boot log (contract C7.6, C4.9), append-only across boots: one line per profile per boot,
  *   <timestamp> profile=<p> prior_state=<s|None> action=<started|registered>[ prior_exit=<clean|unclean|unknown>]
  * with the timestamp in `%Y-%m-%dT%H:%M:%S%z` form. The `profile=default` line is the boot-complete signal.
  */
-export const BOOT_LOG_PATH = "/opt/data/logs/container-boot.log";
+export const BOOT_LOG = "/opt/data/logs/container-boot.log";
 
 export interface BootRecord {
   /** As written, e.g. `2026-11-22T10:00:00+0000`. */

@@ -2,10 +2,10 @@ import { createHash } from "node:crypto";
 import { hostname } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { dockerClient } from "../docker/docker-client.js";
+import { LABEL_CHECKOUT, LABEL_CONTENT_HASH, LABEL_IMAGE_KIND } from "../docker/labels.js";
 import { contentHash } from "../image/content-hash.js";
 import { dockerBuild } from "../image/docker-build.js";
 import { findLocalImage, type LocalImage } from "../image/local-image.js";
-import { LABEL_CHECKOUT, LABEL_CONTENT_HASH, LABEL_IMAGE_KIND } from "../run/labels.js";
 import type { Regression } from "./regression-catalogue.js";
 import { staleRegressionImages } from "./stale-regression-images.js";
 

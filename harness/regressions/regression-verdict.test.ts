@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { judgeRegression, outcomeFromVitestJson } from "./regression-verdict.js";
+import { type JsonReport, loadJsonReport } from "../read/vitest-report.js";
+import { judgeRegression, outcomeOf } from "./regression-verdict.js";
 
 const outcome = (passed: string[], failed: string[], errors: string[] = []) => ({
   passed,
@@ -52,27 +56,32 @@ describe("judgeRegression", () => {
   });
 });
 
-describe("outcomeFromVitestJson", () => {
-  it("sorts tests by status and reports files that failed to load", () => {
-    const json = JSON.stringify({
+describe("outcomeOf", () => {
+  it("sorts tests by bare title and status and reports files that failed to load", () => {
+    const report: JsonReport = {
       testResults: [
         {
           name: "/r/specs/a.spec.ts",
           status: "failed",
           assertionResults: [
-            { title: "t1", status: "passed" },
-            { title: "t2", status: "failed" },
+            { title: "t1", fullName: "a > t1", status: "passed" },
+            { title: "t2", fullName: "a > t2", status: "failed" },
           ],
         },
         { name: "/r/specs/b.spec.ts", status: "failed", message: "SyntaxError", assertionResults: [] },
         {
           name: "/r/specs/c.spec.ts",
           status: "passed",
-          assertionResults: [{ title: "t3", status: "skipped" }],
+          assertionResults: [{ title: "t3", fullName: "c > t3", status: "skipped" }],
         },
       ],
-    });
-    expect(outcomeFromVitestJson(json)).toEqual({
+    };
+    // Through the file, as scripts/regressions.ts reads the report vitest wrote.
+    const dir = mkdtempSync(join(tmpdir(), "verdict-"));
+    writeFileSync(join(dir, "report.json"), JSON.stringify(report));
+    const outcome = outcomeOf(loadJsonReport(join(dir, "report.json")));
+    rmSync(dir, { recursive: true });
+    expect(outcome).toEqual({
       passed: ["t1"],
       failed: ["t2"],
       skipped: ["t3"],

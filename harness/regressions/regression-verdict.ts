@@ -1,3 +1,5 @@
+import { failedToLoad, type JsonReport } from "../read/vitest-report.js";
+
 /** Test outcomes of one vitest run, by exact test title. */
 export interface RunOutcome {
   passed: string[];
@@ -39,23 +41,11 @@ export function judgeRegression(expectedFailing: readonly string[], outcome: Run
   return { caught, missed, unexpected, unknown };
 }
 
-interface VitestJson {
-  testResults: Array<{
-    name: string;
-    status: string;
-    message?: string;
-    assertionResults: Array<{ title: string; status: string }>;
-  }>;
-}
-
-/** Reads vitest's JSON reporter output into outcomes by test title. */
-export function outcomeFromVitestJson(json: string): RunOutcome {
-  const report = JSON.parse(json) as VitestJson;
+/** A vitest JSON report (run-summary.ts) as outcomes by bare test title. */
+export function outcomeOf(report: JsonReport): RunOutcome {
   const outcome: RunOutcome = { passed: [], failed: [], skipped: [], errors: [] };
   for (const file of report.testResults) {
-    if (file.status === "failed" && file.assertionResults.length === 0) {
-      outcome.errors.push(`${file.name}: ${file.message ?? "failed to run"}`);
-    }
+    if (failedToLoad(file)) outcome.errors.push(`${file.name}: ${file.message ?? "failed to run"}`);
     for (const test of file.assertionResults) {
       if (test.status === "passed") outcome.passed.push(test.title);
       else if (test.status === "failed") outcome.failed.push(test.title);

@@ -1,6 +1,6 @@
 import type { DeclaredDeviation } from "../deviations/declared-deviations.js";
+import type { RunIdentity } from "../docker/labels.js";
 import type { ImageGeneration } from "../image/image-generation.js";
-import type { RunIdentity } from "./labels.js";
 
 /** What global setup decided for the whole run, handed to every worker (vitest provide/inject). */
 export interface RunContext extends RunIdentity {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import type { RunIdentity } from "./labels.js";
+import type { RunIdentity } from "../docker/labels.js";
 
 /** A new run: a short random id, owned by the process that runs global setup (vitest's main). */
 export function newRunIdentity(): RunIdentity {

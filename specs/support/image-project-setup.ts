@@ -6,10 +6,10 @@ import { deviationFor } from "../../harness/deviations/declared-deviations.js";
 import "../../harness/deviations/task-meta.js";
 import { collectDiagnostics } from "../../harness/diagnostics/collect-diagnostics.js";
 import { setProfiling, takeTimings } from "../../harness/profiling/recorder.js";
-import { writeWorkerTimings } from "../../harness/profiling/write-profile-report.js";
 import { enterTest, leaveTest } from "../../harness/run/current-test.js";
 import { tracker } from "../../harness/run/resource-tracker.js";
 import { runContext, setRunContext } from "../../harness/run/run-context.js";
+import { writeWorkerTimings } from "../../harness/setup/write-profile-report.js";
 import "./provided-context.js";
 
 // Every spec file in the image project: the run context from global setup, per-test ownership of

@@ -1,7 +1,7 @@
 import type { TestContext } from "vitest";
 import type { ImageGeneration } from "../image/image-generation.js";
-import { runContext } from "../run/run-context.js";
-import "./task-meta.js";
+import { runContext } from "./run-context.js";
+import "../deviations/task-meta.js";
 
 /**
  * For a clause that only one generation promises: on the other, the test is skipped and marked

@@ -1,8 +1,8 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { SecretRedactor } from "../diagnostics/redact-secrets.js";
-import type { TimingEntry } from "./profile-report.js";
-import { slowestTable, summarise } from "./profile-report.js";
+import type { TimingEntry } from "../profiling/profile-report.js";
+import { slowestTable, summarise } from "../profiling/profile-report.js";
 
 const PARTS_DIR = "profile-parts";
 

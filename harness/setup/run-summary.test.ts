@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatSummary, type JsonAssertion, summariseReports, summaryIsGreen } from "./run-summary.js";
+import type { JsonAssertion } from "../read/vitest-report.js";
+import { formatSummary, summariseReports, summaryIsGreen } from "./run-summary.js";
 
 const spec = (...tests: JsonAssertion[]) => ({
   testResults: [{ name: "/repo/specs/a.spec.ts", status: "passed", assertionResults: tests }],
 });
 const test = (fullName: string, status: JsonAssertion["status"], meta?: JsonAssertion["meta"]) => ({
+  title: fullName,
   fullName,
   status,
   meta,

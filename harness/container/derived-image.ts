@@ -3,10 +3,10 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { sanitiseSegment } from "../artifacts/artifact-path.js";
-import { LABEL_CONTENT_HASH, LABEL_IMAGE_KIND, runLabels } from "../run/labels.js";
+import { LABEL_CONTENT_HASH, LABEL_IMAGE_KIND, runLabels } from "../docker/labels.js";
+import { dockerBuild } from "../image/docker-build.js";
 import { tracker } from "../run/resource-tracker.js";
 import { runContext } from "../run/run-context.js";
-import { dockerBuild } from "./docker-build.js";
 
 export interface DerivedFile {
   text: string;

@@ -1,19 +1,6 @@
-import type { DeviationMeta } from "../deviations/declared-deviations.js";
-
-/** The parts of vitest's JSON report that the closing summary reads. */
-export interface JsonAssertion {
-  status: "passed" | "failed" | "skipped" | "pending" | "todo" | "disabled";
-  fullName: string;
-  meta?: { deviation?: DeviationMeta; notApplicable?: string };
-}
-export interface JsonFile {
-  name: string;
-  status: string;
-  assertionResults: JsonAssertion[];
-}
-export interface JsonReport {
-  testResults: JsonFile[];
-}
+import type { TaskMeta } from "vitest";
+import "../deviations/task-meta.js";
+import { failedToLoad, type JsonReport } from "../read/vitest-report.js";
 
 export interface RunSummary {
   passed: number;
@@ -44,17 +31,18 @@ export function summariseReports(reports: readonly { label: string; report: Json
   for (const { label, report } of reports) {
     let seen = 0;
     for (const file of report.testResults) {
-      // A file that failed to load has no assertion results but still failed.
-      if (file.status === "failed" && file.assertionResults.length === 0) summary.failed += 1;
+      if (failedToLoad(file)) summary.failed += 1;
       for (const test of file.assertionResults) {
         seen += 1;
         const name = `[${label}] ${test.fullName}`;
-        const outcome = test.meta?.deviation?.outcome;
+        // The harness's own meta fields (deviations/task-meta.ts), as the image project set them.
+        const meta = test.meta as Partial<TaskMeta> | undefined;
+        const outcome = meta?.deviation?.outcome;
         if (outcome === "unexpected-pass") summary.unexpectedPasses.push(name);
         if (test.status === "passed" && outcome === "expected-failure") summary.expectedFailures.push(name);
         else if (test.status === "passed") summary.passed += 1;
         else if (test.status === "failed") summary.failed += 1;
-        else if (test.meta?.notApplicable) summary.notApplicable.push(`${name}: ${test.meta.notApplicable}`);
+        else if (meta?.notApplicable) summary.notApplicable.push(`${name}: ${meta.notApplicable}`);
         else if (file.name.includes("/specs/")) summary.silentSkips.push(name);
       }
     }
