@@ -1,11 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  type HermesContainer,
-  type ProcessRow,
-  type SlotStatus,
-  startHermes,
-  waitFor,
-} from "../harness/index.js";
+import { type HermesContainer, startHermes, TIMEOUTS, waitFor } from "../harness/index.js";
+import { dashboardProcesses, downForTwoSeconds, parkedDown, VENV_PYTHON } from "./support/spec-helpers.js";
 
 // Contract C5: the static s6 service `dashboard`. The default host differs across upstream versions
 // (C5.2), so every container here sets HERMES_DASHBOARD_HOST explicitly.
@@ -13,21 +8,16 @@ import {
 const SLOT = "dashboard";
 const DEFAULT_PORT = 9119;
 const OVERRIDE_PORT = 9200;
-const VENV_PYTHON = "/opt/hermes/.venv/bin/python";
 const AUTH = { user: "harness", password: "dashboard-secret" };
 const TRUTHY_ELSEWHERE = ["TRUE", "True", "yes", "YES", "Yes"]; // "1" and "true" are the role containers below
 const FALSY = ["0", "false", "no", ""]; // unset is the `off` container
 
-/** The dashboard program (`hermes dashboard --host H --port P --no-open`), not its s6-supervise. */
-function dashboardProcesses(rows: readonly ProcessRow[]): ProcessRow[] {
-  return rows.filter((row) => !row.args.startsWith("s6-") && /\bdashboard\b.*--port\b/.test(row.args));
-}
-
-/** The slot is down, and has stayed down for 2 s or more (s6-svstat's counter restarts on every change). */
-const downForTwoSeconds = (s: SlotStatus) => s.state === "down" && !s.finishing && s.seconds >= 2;
-
 /** Waits until the dashboard answers GET /api/status from inside the container. */
-function waitForStatusInside(hermes: HermesContainer, port: number, timeoutMs = 10_000) {
+function waitForStatusInside(
+  hermes: HermesContainer,
+  port: number,
+  timeoutMs: number = TIMEOUTS.conditionMs,
+) {
   return waitFor(() => hermes.httpGet(port, "/api/status"), {
     description: `dashboard on ${port} to answer /api/status`,
     timeoutMs,
@@ -57,7 +47,6 @@ describe("C5 dashboard", () => {
   let gatedInsecure: HermesContainer;
 
   beforeAll(async () => {
-    // Read-only roles share one boot each, all started at once.
     [off, loopback, published, gated, gatedInsecure] = await Promise.all([
       startHermes({ nameHint: "dash-off" }),
       startHermes({
@@ -112,7 +101,11 @@ describe("C5 dashboard", () => {
         const r = await fetch(url, { headers: { authorization }, signal: AbortSignal.timeout(3_000) });
         return { status: r.status, body: await r.text() };
       },
-      { description: `${url} to answer 200`, timeoutMs: 10_000, until: (r) => r.status === 200 },
+      {
+        description: `${url} to answer 200`,
+        timeoutMs: TIMEOUTS.conditionMs,
+        until: (r) => r.status === 200,
+      },
     );
     parseJsonObject(response.body);
     expect(await portState(published, OVERRIDE_PORT)).toBe("open");
@@ -128,11 +121,10 @@ describe("C5 dashboard", () => {
     ["even with HERMES_DASHBOARD_INSECURE=1", () => gatedInsecure],
   ])("C5.4: 0.0.0.0 %s: exit 78 parks the slot down, no restart loop", async (_, container) => {
     const hermes = container();
-    // The counter only passes 2 s if s6 did not restart the service in between; `want up` would
-    // mean a restart is pending. Red for a finish script that lets 78 through to s6's restart.
+    // Red for a finish script that lets 78 through to s6's restart.
     const parked = await hermes.waitForSlot(
       SLOT,
-      (s) => downForTwoSeconds(s) && s.exitCode === 78 && s.want === undefined,
+      (s) => downForTwoSeconds(s) && parkedDown(s) && s.exitCode === 78,
       "down with exit code 78 for 2 s, not wanted up",
       15_000,
     );
@@ -185,7 +177,6 @@ describe("C5 dashboard", () => {
   });
 
   it("C5.5: kill -9 of the dashboard, three times: a new PID each time and HTTP answers again", async () => {
-    // Own container: this test kills processes.
     const hermes = await startHermes({
       nameHint: "dash-kill",
       env: { HERMES_DASHBOARD: "1", HERMES_DASHBOARD_HOST: "127.0.0.1" },

@@ -1,11 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  type HermesContainer,
-  type ProcessRow,
-  type SlotStatus,
-  startHermes,
-  waitFor,
-} from "../harness/index.js";
+import { type HermesContainer, startHermes, TIMEOUTS, waitFor } from "../harness/index.js";
+import { gatewayRuns, waitParkedDown } from "./support/spec-helpers.js";
 
 // Contract C3.8 (and C6.9): `docker run IMAGE gateway run` hands the default gateway to s6 and keeps
 // the container alive; `--no-supervise` or HERMES_GATEWAY_NO_SUPERVISE=1 runs it as the main program.
@@ -13,29 +8,14 @@ import {
 const SLOT = "gateway-default";
 const STATE_FILE = "/opt/data/gateway_state.json";
 
-/**
- * Processes of the hermes CLI running `gateway run`: a word that is a path ending in `/hermes`, later
- * followed by `gateway run`. The boot's own shell (`.../main-wrapper.sh gateway run`) is not one.
- */
-function gatewayRuns(rows: readonly ProcessRow[]): ProcessRow[] {
-  return rows.filter((row) => {
-    const words = row.args.split(/\s+/);
-    const cli = words.findIndex((word) => /\/hermes$/.test(word));
-    return cli >= 0 && words.some((word, i) => i > cli && word === "gateway" && words[i + 1] === "run");
-  });
-}
-
 /** The default profile's gateway_state.json, once it says running. */
 function waitForRunningState(hermes: HermesContainer) {
   return waitFor(async () => JSON.parse(await hermes.readFile(STATE_FILE)) as Record<string, unknown>, {
     description: `${STATE_FILE} with gateway_state running`,
-    timeoutMs: 10_000,
+    timeoutMs: TIMEOUTS.conditionMs,
     until: (state) => state.gateway_state === "running" && typeof state.pid === "number",
   });
 }
-
-/** Down and not wanted up, for 2 s: the slot was never started (s6-svstat's counter restarts on change). */
-const parkedDown = (s: SlotStatus) => s.state === "down" && s.want === undefined && s.seconds >= 2;
 
 describe("C3.8 gateway run", () => {
   let supervised: HermesContainer;
@@ -43,7 +23,6 @@ describe("C3.8 gateway run", () => {
   let noSuperviseEnv: HermesContainer;
 
   beforeAll(async () => {
-    // Each role is fixed at `docker run`; the tests only read, so the three boot at once.
     [supervised, noSuperviseFlag, noSuperviseEnv] = await Promise.all([
       startHermes({ nameHint: "gw-run", command: ["gateway", "run"] }),
       startHermes({ nameHint: "gw-fg-flag", command: ["gateway", "run", "--no-supervise"] }),
@@ -88,7 +67,8 @@ describe("C3.8 gateway run", () => {
       JSON.stringify(rows),
     ).toEqual([state.pid]);
     expect(runs[0]?.uid).toBe(10000);
-    const status = await hermes.waitForSlot(SLOT, parkedDown, "down, not wanted up, for 2 s");
+    // The slot was never started.
+    const status = await waitParkedDown(hermes, SLOT);
     expect(status.state).toBe("down");
   });
 });

@@ -5,6 +5,7 @@ import {
   type RunOnceResult,
   runOnce,
   startHermes,
+  TIMEOUTS,
   waitFor,
 } from "../harness/index.js";
 
@@ -43,7 +44,7 @@ const MISROUTED = /invalid choice|unrecognized arguments|not found|No such file/
 function waitForSleep(hermes: HermesContainer): Promise<ProcessRow[]> {
   return waitFor(() => hermes.processes(), {
     description: "a `sleep infinity` process",
-    timeoutMs: 10_000,
+    timeoutMs: TIMEOUTS.conditionMs,
     until: (table) => table.some((row) => row.args === "sleep infinity"),
     describeValue: (table) => JSON.stringify(table.map((row) => row.args)),
   });

@@ -4,13 +4,13 @@ import {
   dockerClient,
   type HermesContainer,
   onlyInGeneration,
-  type ProcessRow,
   runContext,
   startHermes,
 } from "../harness/index.js";
+import { runsHermesCli, VENV_PYTHON } from "./support/spec-helpers.js";
 
 // Contract C1 (layout and identity) and C4.6/C4.7/C4.9 (first-boot seeding, auth bootstrap,
-// readiness), all read as hermes. One container per file; the only test that restarts it is last.
+// readiness), all read as hermes.
 
 const S6_TOOLS = ["s6-svc", "s6-svstat", "s6-svscanctl", "s6-svwait", "s6-setuidgid", "with-contenv"];
 const STATE_DIRS = [
@@ -27,9 +27,6 @@ const STATE_DIRS = [
   "home",
 ];
 const AUTH_JSON = '{"providers": {"harness": {"token": "bootstrap-value"}}}';
-
-/** A process running the hermes CLI: some argv word is a path ending in `/hermes` (the venv or the shim). */
-const runsHermesCli = (row: ProcessRow) => row.args.split(/\s+/).some((word) => /\/hermes$/.test(word));
 
 let hermes: HermesContainer;
 
@@ -72,7 +69,7 @@ describe("C1 layout and identity", () => {
     if (runContext().generation === "g1") expect((await hermes.stat("/opt/hermes/.venv")).uid).toBe(10000);
     expect(await hermes.ok(["/opt/hermes/.venv/bin/hermes", "--version"])).toMatch(/^Hermes Agent v\d+/m);
     const imported = await hermes.ok([
-      "/opt/hermes/.venv/bin/python",
+      VENV_PYTHON,
       "-c",
       "import hermes_cli, sys; print('@major=%d' % sys.version_info[0])",
     ]);
@@ -159,7 +156,7 @@ describe("C4.6/C4.7 first boot", () => {
   });
 
   it("C4.6/C4.7/C4.9: a second boot overwrites nothing and adds exactly one readiness line", async () => {
-    // Last in the file: it restarts the shared container.
+    // Last: it restarts the shared container.
     const edits: Record<string, string> = {
       ".env": "# kept by the user\nAPI_SERVER_PORT=18999\n",
       "config.yaml": "# kept by the user\nmodel: {}\n",

@@ -1,15 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  describeExec,
-  type HermesContainer,
-  type ProcessRow,
-  startHermes,
-  waitFor,
-} from "../harness/index.js";
+import { describeExec, type HermesContainer, startHermes, TIMEOUTS, waitFor } from "../harness/index.js";
+import { profileGatewayRuns, waitParkedDown } from "./support/spec-helpers.js";
 
 // Contract C2.4 and C6: per-profile gateways as dynamic s6 slots, driven by the hermes user.
-// One container serves the whole file: every test works on profiles of its own (distinct names and
-// API ports), so tests cannot see each other's state, and the file pays for one boot instead of ten.
+// One container serves the whole file; every test has profiles (names, API ports) of its own.
 
 const HERMES_UID = 10000;
 const SCANDIR = "/run/service";
@@ -54,17 +48,6 @@ async function gateway(name: string, verb: "start" | "stop" | "restart"): Promis
   expect(result.stdout + result.stderr, describeExec(argv, result)).toBe("");
 }
 
-/** Rows of `hermes -p NAME gateway run ...` (C6.4), matched token by token. */
-function gatewayRows(rows: readonly ProcessRow[], name: string): ProcessRow[] {
-  return rows.filter((row) => {
-    const tokens = row.args.split(/\s+/);
-    return tokens.some(
-      (token, i) =>
-        token === "-p" && tokens[i + 1] === name && tokens[i + 2] === "gateway" && tokens[i + 3] === "run",
-    );
-  });
-}
-
 /**
  * Waits until the slot is up with a pid other than `previousPid`, the gateway has written
  * `gateway_state: running` with exactly that pid (C6.4), and /health answers 200 on its port.
@@ -74,12 +57,12 @@ async function waitServing(name: string, port: number, previousPid?: number): Pr
   const pid = status.pid as number;
   await waitFor(() => readState(name), {
     description: `${name}: gateway_state running with pid ${pid}`,
-    timeoutMs: 10_000,
+    timeoutMs: TIMEOUTS.conditionMs,
     until: (state) => state.gateway_state === "running" && state.pid === pid,
   });
   await waitFor(() => hermes.httpGet(port, "/health"), {
     description: `${name}: GET /health on ${port} answers 200`,
-    timeoutMs: 10_000,
+    timeoutMs: TIMEOUTS.conditionMs,
     until: (response) => response.status === 200,
   });
   return pid;
@@ -136,7 +119,7 @@ describe("C6: profile gateways", () => {
   it("C6.3/C6.4: start runs the gateway as hermes, serving /health, with its state recorded", async () => {
     const pid = await startServing("gw-start", 18601);
     const rows = await hermes.processes();
-    const mine = gatewayRows(rows, "gw-start");
+    const mine = profileGatewayRuns(rows, "gw-start");
     expect(mine.map((row) => row.pid)).toEqual([pid]);
     expect(mine[0]?.uid).toBe(HERMES_UID);
     const state = await readState("gw-start");
@@ -163,13 +146,13 @@ describe("C6: profile gateways", () => {
 
   it("C6.3: stop brings the slot down, ends the gateway and records desired_state stopped", async () => {
     await startServing("gw-stop", 18604);
-    expect(gatewayRows(await hermes.processes(), "gw-stop")).toHaveLength(1);
+    expect(profileGatewayRuns(await hermes.processes(), "gw-stop")).toHaveLength(1);
     await gateway("gw-stop", "stop");
     const status = await hermes.waitForSlot("gateway-gw-stop", (s) => s.state === "down", "down");
     expect(status.state).toBe("down");
-    await waitFor(async () => gatewayRows(await hermes.processes(), "gw-stop"), {
+    await waitFor(async () => profileGatewayRuns(await hermes.processes(), "gw-stop"), {
       description: "no gw-stop gateway process",
-      timeoutMs: 10_000,
+      timeoutMs: TIMEOUTS.conditionMs,
       until: (rows) => rows.length === 0,
     });
     expect((await readState("gw-stop")).desired_state).toBe("stopped");
@@ -183,7 +166,7 @@ describe("C6: profile gateways", () => {
     expect(await hermes.exists(slotDir("gw-delete"))).toBe(false);
     expect(await hermes.exists(profileDir("gw-delete"))).toBe(false);
     // Delete waits for the slot to go down (C6.7): no gateway is left behind.
-    expect(gatewayRows(await hermes.processes(), "gw-delete")).toEqual([]);
+    expect(profileGatewayRuns(await hermes.processes(), "gw-delete")).toEqual([]);
   });
 
   it("C6.4: two profiles run at once on distinct ports", async () => {
@@ -263,13 +246,9 @@ describe("C6: profile gateways", () => {
     await createProfile("gw-parked");
     await gateway("gw-parked", "restart");
     // Down for 2 s with no start pending: restart did not bring it up.
-    const status = await hermes.waitForSlot(
-      "gateway-gw-parked",
-      (s) => s.state === "down" && s.want === undefined && s.seconds >= 2,
-      "down, not wanted up, for 2 s",
-    );
+    const status = await waitParkedDown(hermes, "gateway-gw-parked");
     expect(status.state).toBe("down");
-    expect(gatewayRows(await hermes.processes(), "gw-parked")).toEqual([]);
+    expect(profileGatewayRuns(await hermes.processes(), "gw-parked")).toEqual([]);
   });
 
   it("C6.8: hermes status shows Manager: s6 (container supervisor)", async () => {

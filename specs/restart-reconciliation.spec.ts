@@ -7,13 +7,14 @@ import {
   type RecreateOptions,
   recreateOnVolume,
   startHermes,
+  TIMEOUTS,
   waitFor,
 } from "../harness/index.js";
+import { waitParkedDown } from "./support/spec-helpers.js";
 
 // Contract C7: every boot rebuilds the gateway slots from /opt/data. One container holds a profile
 // for every prior state at once; it is restarted once (C7) and, on a named volume, a second one is
-// removed and re-created on the same volume as in an image upgrade (C7.7). Both are arranged in
-// beforeAll, in parallel; the tests only read.
+// removed and re-created on the same volume as in an image upgrade (C7.7). The tests only read.
 
 const PROFILES = "/opt/data/profiles";
 
@@ -172,7 +173,7 @@ async function thisBootLog(a: Arranged) {
     },
     {
       description: `${NAMED.length + 1} boot log lines after byte ${a.since}`,
-      timeoutMs: 10_000,
+      timeoutMs: TIMEOUTS.conditionMs,
       until: (log) => log.records.length >= NAMED.length + 1 && log.partial === undefined,
     },
   );
@@ -190,7 +191,7 @@ describe.each(Object.keys(ways) as Way[])("after %s", (way) => {
       await hermes.waitForSlot(slot, (s) => s.state === "up", "up");
       const health = await waitFor(() => hermes.httpGet(c.port as number, "/health"), {
         description: `${c.name}: /health on ${c.port}`,
-        timeoutMs: 10_000,
+        timeoutMs: TIMEOUTS.conditionMs,
         until: (response) => response.status === 200,
       });
       expect(health.status).toBe(200);
@@ -204,14 +205,9 @@ describe.each(Object.keys(ways) as Way[])("after %s", (way) => {
 
   it("C7.1/C7.2: gateway-default is registered down; profiles/default does not shadow it", async () => {
     const { hermes } = get();
-    // profiles/default says running: an image that read it for the root slot would start it. Down
-    // for 2 s with no restart pending, so a slot that starts and crash-loops cannot read as down.
+    // profiles/default says running: an image that read it for the root slot would start it.
     expect(await hermes.exists("/run/service/gateway-default/down")).toBe(true);
-    const status = await hermes.waitForSlot(
-      "gateway-default",
-      (s) => s.state === "down" && s.want === undefined && s.seconds >= 2,
-      "down, not wanted up, for 2 s",
-    );
+    const status = await waitParkedDown(hermes, "gateway-default");
     expect(status.state).toBe("down");
   });
 

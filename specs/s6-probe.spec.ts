@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type ExecResult, type HermesContainer, startHermes } from "../harness/index.js";
+import { VENV_PYTHON } from "./support/spec-helpers.js";
 
 // Contract C8: the image's own `_s6_running()`, run as hermes in real container states. Root only
 // creates a state; the probe itself always runs as hermes (C8.3 is why).
 
-const VENV_PYTHON = "/opt/hermes/.venv/bin/python";
 const MODULES = ["hermes_cli.service_manager", "gateway.service_manager"] as const;
 
 /**
@@ -147,7 +147,7 @@ describe("C8 s6 detection probe", () => {
   });
 
   it("C8.2: /proc remounted hidepid=1: reading /proc/1/comm as hermes raises PermissionError; probe False", async () => {
-    // Last use of this container: the remount changes /proc for everything in it.
+    // Last use of sysAdmin: the remount changes /proc for the whole container.
     expectProbe(await probeAsHermes(sysAdmin), "True");
     await sysAdmin.ok([VENV_PYTHON, "-c", REMOUNT_HIDEPID], {
       root: { reason: "remounting /proc needs root with SYS_ADMIN; it only creates the state" },

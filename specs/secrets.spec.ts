@@ -11,6 +11,7 @@ import {
   recreateOnVolume,
   runContext,
   startHermes,
+  TIMEOUTS,
   waitFor,
 } from "../harness/index.js";
 
@@ -86,7 +87,7 @@ async function waitForGateway(hermes: HermesContainer, profile: string): Promise
       : `/opt/data/profiles/${profile}/gateway_state.json`;
   await waitFor(async () => JSON.parse(await hermes.readFile(file)) as Record<string, unknown>, {
     description: `${file}: gateway_state running with pid ${slot.pid}`,
-    timeoutMs: 10_000,
+    timeoutMs: TIMEOUTS.conditionMs,
     until: (state) => state.gateway_state === "running" && state.pid === slot.pid,
   });
 }
@@ -130,7 +131,7 @@ describe("C9.1/C9.3: a container holding every kind of secret shows none of them
     await Promise.all([waitForGateway(hermes, "default"), waitForGateway(hermes, PROFILE)]);
     await waitFor(() => hermes.httpGet(DASHBOARD_PORT, "/api/status"), {
       description: "the dashboard to answer /api/status",
-      timeoutMs: 10_000,
+      timeoutMs: TIMEOUTS.conditionMs,
       until: (response) => response.status === 200,
     });
     secrets = [openai, anthropic, bootstrap, password, dotenv, profileEnv, ...(generated ? [generated] : [])];

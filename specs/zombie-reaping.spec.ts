@@ -95,7 +95,7 @@ describe("C2.5 zombie reaping", () => {
   });
 
   it("C2.5: still reaped after docker restart", async () => {
-    // Last in the file: it restarts the shared container (nothing after it depends on the old boot).
+    // Last: it restarts the shared container.
     await hermes.restart();
     await doubleForkAsHermes(hermes, "/tmp/orphans-after-restart", 20);
   });
