@@ -3,12 +3,17 @@
 // npm run repro -- NAME      build one regression image and run the specs that should catch it;
 //                            for a new entry (no failingTests yet) print the titles that fail.
 // npm run repro              list the catalogue.
+// npm run test:regressions -- --reference-report FILE --reference-header FILE
+//                            take the reference pass from a run that already ran the spec files on
+//                            the same reference image (CI's npm test), if its header names that image.
 import { mkdir, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { execa } from "execa";
 import type { LocalImage } from "../harness/image/local-image.js";
 import { loadJsonReport } from "../harness/read/vitest-report.js";
+import { loadEarlierReferencePass } from "../harness/regressions/earlier-reference-pass.js";
 import { failingTestsSnippet } from "../harness/regressions/failing-tests-snippet.js";
+import { inParallel, regressionJobs } from "../harness/regressions/in-parallel.js";
 import {
   type CatalogueProblem,
   loadCatalogue,
@@ -82,8 +87,22 @@ async function runSpecs(
   }
 }
 
+/** `--name value` pairs out of the arguments; the rest in order. */
+function splitFlags(args: string[]): { flags: Map<string, string>; rest: string[] } {
+  const flags = new Map<string, string>();
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? "";
+    if (arg.startsWith("--")) flags.set(arg.slice(2), args[++i] ?? "");
+    else rest.push(arg);
+  }
+  return { flags, rest };
+}
+
+const { flags, rest: positional } = splitFlags(process.argv.slice(2));
+
 async function main(): Promise<number> {
-  const [mode = "check", name] = process.argv.slice(2);
+  const [mode = "check", name] = positional;
   const { regressions, problems } = await loadCatalogue(catalogueRoot);
   let chosen: Regression | undefined;
   if (mode === "repro") {
@@ -146,6 +165,16 @@ async function repro(regression: Regression, reference: LocalImage): Promise<num
   return 1;
 }
 
+/** --reference-report and --reference-header, if given and usable; else why not ("" when not given). */
+async function earlierReferencePass(ref: string, specs: string[]): Promise<RunOutcome | string> {
+  const report = flags.get("reference-report");
+  const header = flags.get("reference-header");
+  if (!report || !header) return "";
+  const outcome = await loadEarlierReferencePass({ report, header }, ref, specs);
+  if (typeof outcome !== "string") log(`reference pass: taken from ${report} (${header} names ${ref})`);
+  return typeof outcome === "string" ? `not taken from ${report}: ${outcome}` : outcome;
+}
+
 /** The whole catalogue: a reference pass, then every regression; one bad entry is a row, not the end. */
 async function check(
   regressions: Regression[],
@@ -153,31 +182,35 @@ async function check(
   reference: LocalImage,
 ): Promise<number> {
   const started = Date.now();
+  const jobs = regressionJobs(process.env);
   const allSpecs = [...new Set(regressions.flatMap((r) => r.specs))].sort();
-  log(`reference pass: ${allSpecs.join(" ")} on ${reference.ref}`);
-  const referenceOutcome = await runSpecs(reference.ref, allSpecs, "reference", false);
-  const referenceOk =
-    referenceOutcome.failed.length === 0 &&
-    referenceOutcome.errors.length === 0 &&
-    referenceOutcome.passed.length > 0;
-  log(
-    `reference: ${referenceOutcome.passed.length} passed, ${referenceOutcome.failed.length} failed${referenceOk ? "" : ` ${JSON.stringify(referenceOutcome.failed.concat(referenceOutcome.errors))}`}`,
-  );
-
-  const rows: Array<VerdictRow & { caught: boolean }> = problems.map((p) => ({
+  log(`${regressions.length} regressions and a reference pass, ${jobs} at a time (HERMES_REGRESSION_JOBS)`);
+  type Row = VerdictRow & { caught: boolean; built?: string };
+  const rows: Row[] = problems.map((p) => ({
     name: p.name,
     clause: "?",
     verdict: "invalid",
     detail: p.message,
     caught: false,
   }));
-  const builtTags: string[] = [];
-  const builtNames: string[] = [];
-  for (const regression of regressions) {
+  let referenceOk = false;
+  // The reference pass first: it is the longest run (every listed spec file).
+  const referencePass = async (): Promise<undefined> => {
+    let outcome = await earlierReferencePass(reference.ref, allSpecs);
+    if (typeof outcome === "string") {
+      log(`reference pass: ${allSpecs.join(" ")} on ${reference.ref}${outcome ? ` (${outcome})` : ""}`);
+      outcome = await runSpecs(reference.ref, allSpecs, "reference", false);
+    }
+    referenceOk = outcome.failed.length === 0 && outcome.errors.length === 0 && outcome.passed.length > 0;
+    log(
+      `reference: ${outcome.passed.length} passed, ${outcome.failed.length} failed${referenceOk ? "" : ` ${JSON.stringify(outcome.failed.concat(outcome.errors))}`}`,
+    );
+    return undefined;
+  };
+  const judge = async (regression: Regression): Promise<Row> => {
     const row = { name: regression.name, clause: regression.clause, caught: false };
     if (regression.failingTests.length === 0) {
-      rows.push({ ...row, verdict: "no titles", detail: `list them: npm run repro -- ${regression.name}` });
-      continue;
+      return { ...row, verdict: "no titles", detail: `list them: npm run repro -- ${regression.name}` };
     }
     let image: LocalImage;
     try {
@@ -188,17 +221,25 @@ async function check(
       const logFile = relative(process.cwd(), regressionBuildLog(artifactsDir, regression.name));
       // The build log's last line is the step that failed (often a guarded sed that no longer applies).
       const lastLine = message.trim().split("\n").at(-1) ?? message;
-      rows.push({ ...row, verdict: "did not build", detail: `${lastLine} (log: ${logFile})` });
-      continue;
+      return { ...row, verdict: "did not build", detail: `${lastLine} (log: ${logFile})` };
     }
-    builtTags.push(image.ref);
-    builtNames.push(regression.name);
     const outcome = await runSpecs(image.ref, regression.specs, regression.name, false);
     const verdict = judgeRegression(regression.failingTests, outcome);
     const detail = verdictDetail(verdict, outcome);
-    rows.push({ ...row, verdict: verdict.caught ? "caught" : "MISSED", detail, caught: verdict.caught });
     log(`${verdict.caught ? "caught " : "MISSED "} ${regression.name} (${regression.clause}): ${detail}`);
-  }
+    return {
+      ...row,
+      verdict: verdict.caught ? "caught" : "MISSED",
+      detail,
+      caught: verdict.caught,
+      built: image.ref,
+    };
+  };
+  const judged = await inParallel([undefined, ...regressions], jobs, (r) => (r ? judge(r) : referencePass()));
+  for (const row of judged) if (row) rows.push(row);
+  const built = rows.filter((row) => row.built !== undefined);
+  const builtTags = built.map((row) => row.built as string);
+  const builtNames = built.map((row) => row.name);
   rows.sort((a, b) => a.name.localeCompare(b.name));
   console.log(`\n${verdictTable(rows)}`);
 

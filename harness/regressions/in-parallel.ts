@@ -1,0 +1,30 @@
+/**
+ * Runs `work` over `items` with at most `jobs` at a time, starting them in the given order; the
+ * results keep that order. A rejection is the caller's to prevent: `work` should settle every item.
+ */
+export async function inParallel<T, R>(
+  items: readonly T[],
+  jobs: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, items.length)) }, worker));
+  return results;
+}
+
+/** HERMES_REGRESSION_JOBS: how many regression runs share the machine at once (default 2, for 2 cores). */
+export function regressionJobs(env: Readonly<Record<string, string | undefined>>): number {
+  const text = env.HERMES_REGRESSION_JOBS?.trim() || "2";
+  const jobs = Number(text);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16) {
+    throw new Error(`HERMES_REGRESSION_JOBS must be a whole number from 1 to 16, got "${text}"`);
+  }
+  return jobs;
+}
