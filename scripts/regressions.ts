@@ -6,14 +6,16 @@
 // npm run test:regressions -- --reference-report FILE --reference-header FILE
 //                            take the reference pass from a run that already ran the spec files on
 //                            the same reference image (CI's npm test), if its header names that image.
-import { mkdir, rm } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { dirname, join, relative } from "node:path";
 import { execa } from "execa";
+import stripAnsi from "strip-ansi";
+import { SecretRedactor } from "../harness/diagnostics/redact-secrets.js";
 import type { LocalImage } from "../harness/image/local-image.js";
 import { loadJsonReport } from "../harness/read/vitest-report.js";
 import { loadEarlierReferencePass } from "../harness/regressions/earlier-reference-pass.js";
 import { failingTestsSnippet } from "../harness/regressions/failing-tests-snippet.js";
-import { inParallel, regressionJobs } from "../harness/regressions/in-parallel.js";
+import { inParallel, MACHINE_WORKERS, regressionJobs } from "../harness/regressions/in-parallel.js";
 import {
   type CatalogueProblem,
   loadCatalogue,
@@ -45,35 +47,43 @@ const reportsDir = join(repoRoot, "reports", "regressions");
 const artifactsDir = runArtifactsDir();
 const log = (line: string) => console.log(`[regressions] ${line}`);
 
+/** Where a run's own vitest output is kept when it is not shown: a MISSED verdict's explanation. */
+const outputLog = (label: string) => join(artifactsDir, "regressions", label, "vitest-output.txt");
+
 async function runSpecs(
   image: string,
   specs: string[],
   label: string,
   showOutput: boolean,
+  workers = MACHINE_WORKERS,
 ): Promise<RunOutcome> {
   const outputFile = join(reportsDir, `${label}.json`);
   await rm(outputFile, { force: true });
   const reporters = showOutput
     ? ["--reporter=verbose", "--reporter=json"]
     : ["--reporter=dot", "--reporter=json"];
-  const result = await execa(
-    "npx",
-    ["vitest", "run", "--project", "image", ...reporters, `--outputFile.json=${outputFile}`, ...specs],
-    {
-      cwd: repoRoot,
-      reject: false,
-      all: true,
-      stdout: showOutput ? "inherit" : "pipe",
-      stderr: showOutput ? "inherit" : "pipe",
-      env: {
-        HERMES_IMAGE: image,
-        HERMES_BUILD_CONTEXT: "",
-        CI: "",
-        // Each run's failure diagnostics in a folder of its own, which that run clears at its start.
-        HERMES_HARNESS_ARTIFACTS: join(artifactsDir, "regressions", label),
-      },
+  const args = [...reporters, `--outputFile.json=${outputFile}`, `--maxWorkers=${workers}`, ...specs];
+  const result = await execa("npx", ["vitest", "run", "--project", "image", ...args], {
+    cwd: repoRoot,
+    reject: false,
+    all: true,
+    stdout: showOutput ? "inherit" : "pipe",
+    stderr: showOutput ? "inherit" : "pipe",
+    env: {
+      HERMES_IMAGE: image,
+      HERMES_BUILD_CONTEXT: "",
+      CI: "",
+      // Each run's failure diagnostics in a folder of its own, which that run clears at its start.
+      HERMES_HARNESS_ARTIFACTS: join(artifactsDir, "regressions", label),
     },
-  );
+  });
+  if (!showOutput) {
+    await mkdir(dirname(outputLog(label)), { recursive: true });
+    await writeFile(
+      outputLog(label),
+      SecretRedactor.fromEnvironment().redact(stripAnsi(`${result.all ?? ""}`)),
+    );
+  }
   try {
     return outcomeOf(loadJsonReport(outputFile));
   } catch {
@@ -183,6 +193,8 @@ async function check(
 ): Promise<number> {
   const started = Date.now();
   const jobs = regressionJobs(process.env);
+  // Runs side by side share the machine's spec workers: as many spec files at once as one test run.
+  const workersPerJob = Math.max(1, Math.floor(MACHINE_WORKERS / jobs));
   const allSpecs = [...new Set(regressions.flatMap((r) => r.specs))].sort();
   log(`${regressions.length} regressions and a reference pass, ${jobs} at a time (HERMES_REGRESSION_JOBS)`);
   type Row = VerdictRow & { caught: boolean; built?: string };
@@ -199,7 +211,7 @@ async function check(
     let outcome = await earlierReferencePass(reference.ref, allSpecs);
     if (typeof outcome === "string") {
       log(`reference pass: ${allSpecs.join(" ")} on ${reference.ref}${outcome ? ` (${outcome})` : ""}`);
-      outcome = await runSpecs(reference.ref, allSpecs, "reference", false);
+      outcome = await runSpecs(reference.ref, allSpecs, "reference", false, workersPerJob);
     }
     referenceOk = outcome.failed.length === 0 && outcome.errors.length === 0 && outcome.passed.length > 0;
     log(
@@ -223,10 +235,15 @@ async function check(
       const lastLine = message.trim().split("\n").at(-1) ?? message;
       return { ...row, verdict: "did not build", detail: `${lastLine} (log: ${logFile})` };
     }
-    const outcome = await runSpecs(image.ref, regression.specs, regression.name, false);
+    const outcome = await runSpecs(image.ref, regression.specs, regression.name, false, workersPerJob);
     const verdict = judgeRegression(regression.failingTests, outcome);
     const detail = verdictDetail(verdict, outcome);
-    log(`${verdict.caught ? "caught " : "MISSED "} ${regression.name} (${regression.clause}): ${detail}`);
+    const why = verdict.caught
+      ? ""
+      : ` (its run's output: ${relative(process.cwd(), outputLog(regression.name))})`;
+    log(
+      `${verdict.caught ? "caught " : "MISSED "} ${regression.name} (${regression.clause}): ${detail}${why}`,
+    );
     return {
       ...row,
       verdict: verdict.caught ? "caught" : "MISSED",

@@ -19,6 +19,9 @@ export async function inParallel<T, R>(
   return results;
 }
 
+/** Spec files one test run works on at once (vitest.config.ts, maxWorkers): the 2 cores' budget. */
+export const MACHINE_WORKERS = 2;
+
 /** HERMES_REGRESSION_JOBS: how many regression runs share the machine at once (default 2, for 2 cores). */
 export function regressionJobs(env: Readonly<Record<string, string | undefined>>): number {
   const text = env.HERMES_REGRESSION_JOBS?.trim() || "2";

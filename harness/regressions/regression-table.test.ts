@@ -61,4 +61,11 @@ describe("verdictDetail", () => {
       "1 expected failure(s)",
     );
   });
+
+  it("tells a test that did not run (a failed beforeAll skips the file's tests) from one that passed", () => {
+    const outcome = { passed: ["a"], failed: [], skipped: ["s"], errors: [] };
+    expect(verdictDetail({ caught: false, missed: ["a", "s"], unexpected: [], unknown: [] }, outcome)).toBe(
+      "passed but should fail: a; did not run (skipped; a failed beforeAll does that): s",
+    );
+  });
 });

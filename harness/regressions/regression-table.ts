@@ -43,8 +43,13 @@ export function catalogueListing(
 /** Why a regression was not caught, in words (the check's table and repro). */
 export function verdictDetail(verdict: Verdict, outcome: RunOutcome): string {
   if (verdict.caught) return `${outcome.failed.length} expected failure(s)`;
+  const skippedMissed = verdict.missed.filter((title) => outcome.skipped.includes(title));
+  const passedMissed = verdict.missed.filter((title) => !skippedMissed.includes(title));
   return [
-    verdict.missed.length ? `passed but should fail: ${verdict.missed.join(" | ")}` : "",
+    passedMissed.length ? `passed but should fail: ${passedMissed.join(" | ")}` : "",
+    skippedMissed.length
+      ? `did not run (skipped; a failed beforeAll does that): ${skippedMissed.join(" | ")}`
+      : "",
     verdict.unexpected.length ? `failed unexpectedly: ${verdict.unexpected.join(" | ")}` : "",
     verdict.unknown.length ? `no such test: ${verdict.unknown.join(" | ")}` : "",
     outcome.errors.length ? `errors: ${outcome.errors.join(" | ")}` : "",

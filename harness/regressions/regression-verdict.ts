@@ -41,7 +41,7 @@ export function judgeRegression(expectedFailing: readonly string[], outcome: Run
   return { caught, missed, unexpected, unknown };
 }
 
-/** A vitest JSON report (run-summary.ts) as outcomes by bare test title. */
+/** A vitest JSON report (read/vitest-report.ts) as outcomes by bare test title. */
 export function outcomeOf(report: JsonReport): RunOutcome {
   const outcome: RunOutcome = { passed: [], failed: [], skipped: [], errors: [] };
   for (const file of report.testResults) {
