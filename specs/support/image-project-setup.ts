@@ -1,5 +1,5 @@
 import { relative } from "node:path";
-import { afterAll, beforeEach, inject } from "vitest";
+import { afterAll, beforeEach, inject, type RunnerTestSuite } from "vitest";
 import { artifactDir } from "../../harness/artifacts/artifact-path.js";
 import { releaseResources } from "../../harness/cleanup/release-resources.js";
 import { deviationFor } from "../../harness/deviations/declared-deviations.js";
@@ -67,7 +67,24 @@ beforeEach((context) => {
   });
 });
 
-afterAll(async () => {
+/** Suites whose own hooks failed (a beforeAll): their tests are skipped, so none explains it. */
+function failedSuites(suite: Readonly<RunnerTestSuite>): Readonly<RunnerTestSuite>[] {
+  const own = suite.result?.errors?.length ? [suite] : [];
+  return [...own, ...suite.tasks.flatMap((task) => (task.type === "suite" ? failedSuites(task) : []))];
+}
+
+// biome-ignore lint/correctness/noEmptyPattern: vitest reads a hook's 1st argument as fixtures, by pattern
+afterAll(async ({}, file) => {
+  const failed = failedSuites(file);
+  if (failed.length > 0) {
+    const name = `beforeAll of ${failed.map((suite) => suite.name).join(", ")}`;
+    const dir = artifactDir(runContext().artifactsDir, file.file.filepath, name);
+    await collectDiagnostics(
+      dir,
+      [...tracker.containers.values()].filter((c) => c.owner === undefined),
+    );
+    console.error(`[hermes-harness] diagnostics for the failed ${name}: ${relative(process.cwd(), dir)}/`);
+  }
   await releaseResources(undefined);
   await writeWorkerTimings(runContext().artifactsDir, takeTimings());
 });
