@@ -47,7 +47,9 @@ export default async function setup(project: TestProject) {
       log(`removed what ${swept.length} interrupted earlier run(s) left behind: ${swept.join(", ")}`);
 
     await mkdir(artifactsDir, { recursive: true });
+    const image = await ensureTarget(run, log);
     // What is in the folder after this is this run's: earlier failure folders would read as fresh.
+    // Only now: a run that cannot start leaves the last run's diagnostics alone.
     const cleared = await clearStaleArtifacts(artifactsDir);
     if (cleared.length > 0) {
       const shown = relative(process.cwd(), artifactsDir);
@@ -55,7 +57,6 @@ export default async function setup(project: TestProject) {
         `cleared an earlier run's ${cleared.join(", ")} from ${shown.startsWith("..") ? artifactsDir : shown || "."}/`,
       );
     }
-    const image = await ensureTarget(run, log);
     const [hermesVersion, generation] = await Promise.all([
       hermesVersionOf(image.ref, identity),
       detectGeneration(image.ref, identity),
