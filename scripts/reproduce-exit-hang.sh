@@ -67,7 +67,7 @@ mkdir -p "$outdir"
 results=$outdir/results.txt
 : >"$results"
 
-# The harness's label set (harness/run/labels.ts): cleanup tools find these, and the run id
+# The harness's label set (harness/docker/labels.ts): cleanup tools find these, and the run id
 # lets this script remove exactly what it made.
 labels=(
   --label org.hermes-harness.managed=true

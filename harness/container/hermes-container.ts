@@ -240,10 +240,6 @@ export class HermesContainer {
     );
   }
 
-  waitForFile(path: string, timeoutMs: number = TIMEOUTS.conditionMs): Promise<boolean> {
-    return waitFor(() => this.exists(path), { description: `${path} to exist`, timeoutMs });
-  }
-
   /** Waits until `docker logs` has a line matching the pattern; returns that line. */
   async waitForLogLine(pattern: RegExp, timeoutMs: number = TIMEOUTS.conditionMs): Promise<string> {
     const logs = await waitFor(() => this.logs(), {
