@@ -3,7 +3,7 @@
 //   harness: startHermes() until its readiness wait strategy returns
 // Also: how long after the readiness line was written the harness noticed it.
 import { execa } from "execa";
-import { removeRunResources } from "../harness/cleanup/remove-resources.js";
+import { sweepRun } from "../harness/cleanup/remove-resources.js";
 import { labelArgs } from "../harness/container/run-once.js";
 import { startHermes } from "../harness/container/start-hermes.js";
 import { BOOT_LOG } from "../harness/read/boot-log.js";
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
       `readiness noticed after the line   median ${median(notice).toFixed(0)} ms, max ${Math.max(...notice).toFixed(0)} ms (target < 100)`,
     );
   } finally {
-    await removeRunResources(run.identity.runId);
+    sweepRun(run.identity.runId);
   }
 }
 

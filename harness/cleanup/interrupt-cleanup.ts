@@ -1,13 +1,5 @@
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { LABEL_RUN_ID } from "../docker/labels.js";
+import { type RemovedResources, sweepRun } from "./remove-resources.js";
 import { runProcessesSync } from "./run-processes.js";
-
-export interface RemovedResources {
-  containers: string[];
-  volumes: string[];
-  images: string[];
-}
 
 const CREATORS_GRACE_MS = 3_000;
 const KILL_WAIT_MS = 2_000;
@@ -29,7 +21,7 @@ export function cleanUpAfterInterrupt(runId: string): RemovedResources {
   const deadline = Date.now() + SWEEP_DEADLINE_MS;
   let emptyInARow = 0;
   while (emptyInARow < 2 && Date.now() < deadline) {
-    const found = sweepRunSync(runId);
+    const found = sweepRun(runId);
     removed.containers.push(...found.containers);
     removed.volumes.push(...found.volumes);
     removed.images.push(...found.images);
@@ -90,44 +82,6 @@ function signal(pids: number[], name: NodeJS.Signals): void {
     } catch {
       // already gone
     }
-  }
-}
-
-/** Removes what carries this run's label now; returns the names removed. */
-function sweepRunSync(runId: string): RemovedResources {
-  const label = `label=${LABEL_RUN_ID}=${runId}`;
-  const lines = (text: string) => text.split("\n").filter(Boolean);
-  const listed = lines(
-    docker(["ps", "-a", "--no-trunc", "--filter", label, "--format", "{{.Names}}\t{{.Mounts}}"]),
-  );
-  const containers = listed.map((line) => line.split("\t")[0] ?? line);
-  // -v: the image declares VOLUME /opt/data; its anonymous volume goes with the container (a bind
-  // mount's source path is not a volume).
-  const anonymous = listed
-    .flatMap((line) => (line.split("\t")[1] ?? "").split(","))
-    .filter((m) => /^[0-9a-f]{64}$/.test(m));
-  if (containers.length > 0) docker(["rm", "-fv", ...containers]);
-  const labelled = lines(docker(["volume", "ls", "-q", "--filter", label]));
-  if (labelled.length > 0) docker(["volume", "rm", "-f", ...labelled]);
-  const volumes = [...labelled, ...anonymous];
-  const images = [...new Set(lines(docker(["image", "ls", "-q", "--filter", label])))];
-  if (images.length > 0) docker(["image", "rm", "-f", ...images]);
-  return { containers, volumes, images };
-}
-
-// In a session of its own, a second Ctrl-C at the terminal does not kill the cleanup's docker calls.
-const SETSID = ["/usr/bin/setsid", "/bin/setsid"].find((path) => existsSync(path));
-
-function docker(args: string[]): string {
-  const [file, argv] = SETSID ? [SETSID, ["-w", "docker", ...args]] : ["docker", args];
-  try {
-    return execFileSync(file, argv, {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-      timeout: 20_000,
-    });
-  } catch {
-    return "";
   }
 }
 

@@ -4,7 +4,7 @@ import { join, relative, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
 import { clearStaleArtifacts } from "../../harness/artifacts/stale-artifacts.js";
 import { cleanUpAfterInterrupt, describeRemoved } from "../../harness/cleanup/interrupt-cleanup.js";
-import { removeRunResources, sweepDeadRuns } from "../../harness/cleanup/remove-resources.js";
+import { sweepDeadRuns, sweepRun } from "../../harness/cleanup/remove-resources.js";
 import { RUN_MARKER_ENV } from "../../harness/cleanup/run-processes.js";
 import { hostDirRoot } from "../../harness/container/data-volumes.js";
 import { detectGeneration } from "../../harness/container/detect-generation.js";
@@ -83,11 +83,11 @@ export default async function setup(project: TestProject) {
     return async () => {
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
-      const removed = await removeRunResources(identity.runId);
+      const removed = sweepRun(identity.runId);
       rmSync(hostDirRoot(identity.runId), { recursive: true, force: true });
-      if (removed.containers + removed.volumes > 0) {
+      if (removed.containers.length + removed.volumes.length > 0) {
         log(
-          `teardown removed ${removed.containers} container(s) and ${removed.volumes} volume(s) left by specs`,
+          `teardown removed ${removed.containers.length} container(s) and ${removed.volumes.length} volume(s) left by specs`,
         );
       }
       if (context.profiling) await writeProfileReport(artifactsDir, log);
