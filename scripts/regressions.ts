@@ -8,6 +8,7 @@
 //                            the same reference image (CI's npm test), if its header names that image.
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
+import { parseArgs } from "node:util";
 import { execa } from "execa";
 import stripAnsi from "strip-ansi";
 import { SecretRedactor } from "../harness/diagnostics/redact-secrets.js";
@@ -97,19 +98,21 @@ async function runSpecs(
   }
 }
 
-/** `--name value` pairs out of the arguments; the rest in order. */
-function splitFlags(args: string[]): { flags: Map<string, string>; rest: string[] } {
-  const flags = new Map<string, string>();
-  const rest: string[] = [];
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i] ?? "";
-    if (arg.startsWith("--")) flags.set(arg.slice(2), args[++i] ?? "");
-    else rest.push(arg);
+// Node's own parser: an unknown or misspelt option is an error, not silently a positional.
+function parseArguments() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: { "reference-report": { type: "string" }, "reference-header": { type: "string" } },
+    });
+  } catch (error) {
+    console.error(
+      `[regressions] ${(error as Error).message.split(". ")[0]}; known: --reference-report FILE --reference-header FILE`,
+    );
+    process.exit(2);
   }
-  return { flags, rest };
 }
-
-const { flags, rest: positional } = splitFlags(process.argv.slice(2));
+const { values: flags, positionals: positional } = parseArguments();
 
 async function main(): Promise<number> {
   const [mode = "check", name] = positional;
@@ -177,8 +180,8 @@ async function repro(regression: Regression, reference: LocalImage): Promise<num
 
 /** --reference-report and --reference-header, if given and usable; else why not ("" when not given). */
 async function earlierReferencePass(ref: string, specs: string[]): Promise<RunOutcome | string> {
-  const report = flags.get("reference-report");
-  const header = flags.get("reference-header");
+  const report = flags["reference-report"];
+  const header = flags["reference-header"];
   if (!report || !header) return "";
   const outcome = await loadEarlierReferencePass({ report, header }, ref, specs);
   if (typeof outcome !== "string") log(`reference pass: taken from ${report} (${header} names ${ref})`);
