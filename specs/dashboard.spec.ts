@@ -169,6 +169,9 @@ describe("C5 dashboard", () => {
     const results = await Promise.all(
       containers.map(async (hermes, i) => {
         const status = await hermes.waitForSlot(SLOT, (s) => s.state === "up", `up (${TRUTHY_ELSEWHERE[i]})`);
+        // s6 reports `up` once the run script starts; until the dashboard serves, the exec chain
+        // can still hold a forked copy of it (a shell's `$(id -u)`), seen as a second process.
+        await waitForStatusInside(hermes, DEFAULT_PORT);
         const running = dashboardProcesses(await hermes.processes());
         return { value: TRUTHY_ELSEWHERE[i], state: status.state, uids: running.map((row) => row.uid) };
       }),
