@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type HermesContainer, startHermes, TIMEOUTS, waitFor } from "../harness/index.js";
-import { dashboardProcesses, downForTwoSeconds, parkedDown, VENV_PYTHON } from "./support/spec-helpers.js";
+import {
+  dashboardProcesses,
+  downForTwoSeconds,
+  parkedDown,
+  VENV_PYTHON,
+  waitForStatusInside,
+} from "./support/spec-helpers.js";
 
 // Contract C5: the static s6 service `dashboard`. The default host differs across upstream versions
 // (C5.2), so every container here sets HERMES_DASHBOARD_HOST explicitly.
@@ -11,19 +17,6 @@ const OVERRIDE_PORT = 9200;
 const AUTH = { user: "harness", password: "dashboard-secret" };
 const TRUTHY_ELSEWHERE = ["TRUE", "True", "yes", "YES", "Yes"]; // "1" and "true" are the role containers below
 const FALSY = ["0", "false", "no", ""]; // unset is the `off` container
-
-/** Waits until the dashboard answers GET /api/status from inside the container. */
-function waitForStatusInside(
-  hermes: HermesContainer,
-  port: number,
-  timeoutMs: number = TIMEOUTS.conditionMs,
-) {
-  return waitFor(() => hermes.httpGet(port, "/api/status"), {
-    description: `dashboard on ${port} to answer /api/status`,
-    timeoutMs,
-    until: (response) => response.status === 200,
-  });
-}
 
 /** "open" or "closed" for a TCP port on the container's loopback, probed as hermes. */
 async function portState(hermes: HermesContainer, port: number): Promise<string> {

@@ -8,6 +8,7 @@ import {
   seedDataAsRoot,
   startHermes,
 } from "../harness/index.js";
+import { waitForStatusInside } from "./support/spec-helpers.js";
 
 // Contract C4.1-C4.5: UID/GID remap, ownership repair, best-effort chown, symlinks never followed.
 // Every test boots its own container(s): the environment under test is fixed at `docker run`.
@@ -88,6 +89,8 @@ describe("C4: UID/GID remap", () => {
     }
 
     const dashboard = await hermes.waitForSlot("dashboard", (s) => s.state === "up", "up", 15_000);
+    // Until it serves, the slot's pid may still be the run script, before it drops to hermes.
+    await waitForStatusInside(hermes, 9119);
     const rows = await hermes.processes();
     expect(rows.find((row) => row.pid === dashboard.pid)?.uid).toBe(uid);
     // Every non-root process (supervised services, their loggers, this ps) runs as the new UID.

@@ -1,4 +1,10 @@
-import type { HermesContainer, ProcessRow, SlotStatus } from "../../harness/index.js";
+import {
+  type HermesContainer,
+  type ProcessRow,
+  type SlotStatus,
+  TIMEOUTS,
+  waitFor,
+} from "../../harness/index.js";
 
 // Helpers for the specs (README, "Writing a spec"): add one here rather than copy it into a spec.
 
@@ -46,4 +52,21 @@ export function profileGatewayRuns(rows: readonly ProcessRow[], name: string): P
 /** The dashboard program (`hermes dashboard --host H --port P --no-open`), not its s6-supervise. */
 export function dashboardProcesses(rows: readonly ProcessRow[]): ProcessRow[] {
   return rows.filter((row) => !row.args.startsWith("s6-") && /\bdashboard\b.*--port\b/.test(row.args));
+}
+
+/**
+ * Waits until the dashboard answers GET /api/status from inside the container. s6 reports the slot
+ * `up` as soon as its run script starts; the process table is settled (one dashboard process, as
+ * hermes) only once the dashboard serves.
+ */
+export function waitForStatusInside(
+  hermes: HermesContainer,
+  port: number,
+  timeoutMs: number = TIMEOUTS.conditionMs,
+) {
+  return waitFor(() => hermes.httpGet(port, "/api/status"), {
+    description: `dashboard on ${port} to answer /api/status`,
+    timeoutMs,
+    until: (response) => response.status === 200,
+  });
 }
