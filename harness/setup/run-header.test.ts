@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SecretRedactor } from "../diagnostics/redact-secrets.js";
-import { formatRunHeader } from "./run-header.js";
+import { formatRunHeader, formatRunLine } from "./run-header.js";
 
 describe("formatRunHeader", () => {
   const base = {
@@ -67,5 +67,23 @@ describe("formatRunHeader", () => {
     });
     expect(text).toContain("hermes version  Hermes Agent v0.0.0 (key <redacted:OPENAI_API_KEY>)");
     expect(text).toContain("at tcp://ci:<redacted>@docker.example:2376");
+  });
+});
+
+describe("formatRunLine", () => {
+  it("says image, digest (else id), generation and version on one line", () => {
+    const image = { ref: "nousresearch/hermes-agent:latest", id: "sha256:1", source: "published" as const };
+    expect(
+      formatRunLine({
+        image: { ...image, digests: ["nousresearch/hermes-agent@sha256:9"] },
+        hermesVersion: "Hermes Agent v1.2",
+        generation: "g2",
+      }),
+    ).toBe(
+      "testing nousresearch/hermes-agent:latest @ nousresearch/hermes-agent@sha256:9, generation G2, version: Hermes Agent v1.2",
+    );
+    expect(formatRunLine({ image: { ...image, digests: [] }, hermesVersion: "v1", generation: "g1" })).toBe(
+      "testing nousresearch/hermes-agent:latest @ sha256:1 (no registry digest), generation G1, version: v1",
+    );
   });
 });

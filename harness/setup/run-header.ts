@@ -4,6 +4,17 @@ import type { ImageGeneration } from "../image/image-generation.js";
 import { imageOrigin } from "../image/image-origin.js";
 import type { TargetImage } from "../image/resolve-target-image.js";
 
+/** The run's first line: the image, its digest (else its id), its generation and the hermes version. */
+export function formatRunLine(input: {
+  image: TargetImage;
+  hermesVersion: string;
+  generation: ImageGeneration;
+}) {
+  const { image } = input;
+  const digest = image.digests[0] ?? `${image.id} (no registry digest)`;
+  return `testing ${image.ref} @ ${digest}, generation ${input.generation.toUpperCase()}, version: ${input.hermesVersion}`;
+}
+
 /** One block at the start of a run, so a report always says what was tested where. */
 export function formatRunHeader(input: {
   runId: string;

@@ -88,7 +88,7 @@ describe("runContextOf", () => {
 });
 
 describe("exitWith", () => {
-  it("prints a HarnessSetupError as its message alone, under a heading when given, any other error whole; exits 1", () => {
+  it("prints a HarnessSetupError as its message alone, under a heading when given, any other error whole; exits 2 (could not run)", () => {
     const exit = vi.spyOn(process, "exit").mockImplementation(() => undefined as never);
     const printed = vi.spyOn(console, "error").mockImplementation(() => {});
     const error = new HarnessSetupError("No Docker daemon answers at unix:///x (refused).");
@@ -101,6 +101,6 @@ describe("exitWith", () => {
       ["\n[hermes-harness] cannot start the run:\nNo Docker daemon answers at unix:///x (refused).\n"],
       [bug],
     ]);
-    expect(exit.mock.calls).toEqual([[1], [1], [1]]);
+    expect(exit.mock.calls).toEqual([[2], [2], [2]]);
   });
 });

@@ -68,9 +68,12 @@ export function runContextOf(
   };
 }
 
-/** Exits 1 after printing `error`: a HarnessSetupError as its message alone (under `heading`, if given). */
+/** The exit code of a run that could not be made (no daemon, no image, bad options); 1 is a broken promise. */
+export const COULD_NOT_RUN = 2;
+
+/** Exits 2 after printing `error`: a HarnessSetupError as its message alone (under `heading`, if given). */
 export function exitWith(error: unknown, heading?: string): never {
   if (!(error instanceof HarnessSetupError)) console.error(error);
   else console.error(heading ? `\n${heading}\n${error.message}\n` : error.message);
-  process.exit(1);
+  process.exit(COULD_NOT_RUN);
 }

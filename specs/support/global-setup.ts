@@ -1,7 +1,9 @@
 import { rmSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
+import { writeFile } from "node:fs/promises";
+import { delimiter, join, relative, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
+import { claimArtifactsDir } from "../../harness/artifacts/artifacts-owner.js";
+import { DEFAULT_ARTIFACTS_DIR } from "../../harness/artifacts/artifacts-root.js";
 import { clearStaleArtifacts } from "../../harness/artifacts/stale-artifacts.js";
 import { cleanUpAfterInterrupt, describeRemoved } from "../../harness/cleanup/interrupt-cleanup.js";
 import { sweepDeadRuns, sweepRun } from "../../harness/cleanup/remove-resources.js";
@@ -11,7 +13,7 @@ import { detectGeneration } from "../../harness/container/detect-generation.js";
 import { hermesVersionOf } from "../../harness/container/hermes-version.js";
 import { loadDeviations } from "../../harness/deviations/declared-deviations.js";
 import { HarnessSetupError } from "../../harness/harness-setup-error.js";
-import { formatRunHeader } from "../../harness/setup/run-header.js";
+import { formatRunHeader, formatRunLine } from "../../harness/setup/run-header.js";
 import { beginRun, ensureTarget, exitWith, repoRoot, runContextOf } from "../../harness/setup/run-setup.js";
 import { writeProfileReport } from "../../harness/setup/write-profile-report.js";
 import "./provided-context.js";
@@ -46,11 +48,16 @@ export default async function setup(project: TestProject) {
     if (swept.length > 0)
       log(`removed what ${swept.length} interrupted earlier run(s) left behind: ${swept.join(", ")}`);
 
-    await mkdir(artifactsDir, { recursive: true });
+    const clearable = await claimArtifactsDir(
+      artifactsDir,
+      artifactsDir === resolve(repoRoot, DEFAULT_ARTIFACTS_DIR),
+    );
     const image = await ensureTarget(run, log);
     // What is in the folder after this is this run's: earlier failure folders would read as fresh.
     // Only now: a run that cannot start leaves the last run's diagnostics alone.
-    const cleared = await clearStaleArtifacts(artifactsDir);
+    if (!clearable)
+      log(`${artifactsDir} holds files the harness did not write: earlier runs' are not cleared`);
+    const cleared = clearable ? await clearStaleArtifacts(artifactsDir) : [];
     if (cleared.length > 0) {
       const shown = relative(process.cwd(), artifactsDir);
       log(
@@ -61,8 +68,11 @@ export default async function setup(project: TestProject) {
       hermesVersionOf(image.ref, identity),
       detectGeneration(image.ref, identity),
     ]);
-    const deviationsFile = resolve(repoRoot, process.env.HERMES_HARNESS_DEVIATIONS || "docs/deviations.json");
-    const deviations = loadDeviations(deviationsFile);
+    // One file or several, PATH-style (the CLI adds a caller's own to upstream's list).
+    const deviationsFile = process.env.HERMES_HARNESS_DEVIATIONS || "docs/deviations.json";
+    const deviations = deviationsFile
+      .split(delimiter)
+      .flatMap((file) => loadDeviations(resolve(repoRoot, file)));
     const profiling = process.env.HERMES_HARNESS_PROFILE === "1";
     const context = runContextOf(run, image, { generation, deviations, profiling });
     const header = formatRunHeader({
@@ -73,9 +83,11 @@ export default async function setup(project: TestProject) {
       daemon: run.daemon,
       localDaemon: context.localDaemon,
     });
+    const runLine = formatRunLine({ image, hermesVersion, generation });
+    log(runLine);
     console.log(header);
     // Which run the artifacts folder belongs to.
-    await writeFile(join(artifactsDir, "run-header.txt"), `${header}\n`);
+    await writeFile(join(artifactsDir, "run-header.txt"), `${runLine}\n${header}\n`);
     const declared = deviations.filter((d) => d.generations.includes(generation)).length;
     log(`declared upstream deviations for ${generation.toUpperCase()}: ${declared} (${deviationsFile})`);
     project.provide("hermesRun", context);

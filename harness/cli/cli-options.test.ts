@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { HarnessSetupError } from "../harness-setup-error.js";
+import { parseCliOptions } from "./cli-options.js";
+
+describe("parseCliOptions", () => {
+  it("reads every option; clauses from commas and repeats, upper-cased", () => {
+    expect(
+      parseCliOptions([
+        "--image",
+        "nousresearch/hermes-agent:latest",
+        "--clause",
+        "c4, C5.3",
+        "--clause=C6",
+        "--junit",
+        "j.xml",
+        "--artifacts",
+        "out",
+        "--deviations",
+        "d.json",
+        "--summary",
+        "s.md",
+      ]),
+    ).toEqual({
+      help: false,
+      list: false,
+      image: "nousresearch/hermes-agent:latest",
+      build: undefined,
+      generation: undefined,
+      clauses: ["C4", "C5.3", "C6"],
+      junit: "j.xml",
+      artifacts: "out",
+      deviations: "d.json",
+      summary: "s.md",
+    });
+  });
+
+  it("has no clause filter, no image and no reports by default", () => {
+    expect(parseCliOptions([])).toMatchObject({
+      clauses: [],
+      image: undefined,
+      build: undefined,
+      junit: undefined,
+    });
+  });
+
+  it.each([
+    [["--imge", "x"], /Unknown option '--imge'/],
+    [["stray"], /positional/],
+    [["--clause", "C4.x"], /"C4.X" is not a clause id/],
+    [["--clause", "4"], /"4" is not a clause id/],
+    [["--image", "a", "--build", "b"], /give one/],
+    [["--generation", "g3"], /must be g1 or g2/],
+    [["--generation", "g1", "--image", "a"], /does not go with --image/],
+  ])("refuses %j with one clear line (a setup error: exit 2)", (argv, message) => {
+    expect(() => parseCliOptions(argv)).toThrow(HarnessSetupError);
+    expect(() => parseCliOptions(argv)).toThrow(message);
+  });
+});
