@@ -22,14 +22,8 @@ const median = (values: number[]) => {
 async function rawStart(image: string, labels: string[]): Promise<number> {
   const started = performance.now();
   const { stdout: id } = await execa("docker", ["run", "-d", ...labels, image, "sleep", "infinity"]);
-  for (;;) {
-    const probe = await execa(
-      "docker",
-      ["exec", "-u", "hermes", id, "grep", "-q", "profile=default", BOOT_LOG],
-      { reject: false },
-    );
-    if (probe.exitCode === 0) break;
-  }
+  const probe = ["exec", "-u", "hermes", id, "grep", "-q", "profile=default", BOOT_LOG];
+  while ((await execa("docker", probe, { reject: false })).exitCode !== 0) {}
   const ms = performance.now() - started;
   await execa("docker", ["rm", "-fv", id]);
   return ms;

@@ -60,9 +60,7 @@ async function runSpecs(
 ): Promise<RunOutcome> {
   const outputFile = join(reportsDir, `${label}.json`);
   await rm(outputFile, { force: true });
-  const reporters = showOutput
-    ? ["--reporter=verbose", "--reporter=json"]
-    : ["--reporter=dot", "--reporter=json"];
+  const reporters = [showOutput ? "--reporter=verbose" : "--reporter=dot", "--reporter=json"];
   const args = [...reporters, `--outputFile.json=${outputFile}`, `--maxWorkers=${workers}`, ...specs];
   const result = await execa("npx", ["vitest", "run", "--project", "image", ...args], {
     cwd: repoRoot,
@@ -80,21 +78,15 @@ async function runSpecs(
   });
   if (!showOutput) {
     await mkdir(dirname(outputLog(label)), { recursive: true });
-    await writeFile(
-      outputLog(label),
-      SecretRedactor.fromEnvironment().redact(stripAnsi(`${result.all ?? ""}`)),
-    );
+    const redacted = SecretRedactor.fromEnvironment().redact(stripAnsi(`${result.all ?? ""}`));
+    await writeFile(outputLog(label), redacted);
   }
   try {
     return outcomeOf(loadJsonReport(outputFile));
   } catch {
     const tail = `${result.all ?? ""}`.trim().split("\n").slice(-15).join("\n");
-    return {
-      passed: [],
-      failed: [],
-      skipped: [],
-      errors: [`vitest wrote no report (exit ${result.exitCode}): ${tail}`],
-    };
+    const error = `vitest wrote no report (exit ${result.exitCode}): ${tail}`;
+    return { passed: [], failed: [], skipped: [], errors: [error] };
   }
 }
 
@@ -220,7 +212,6 @@ async function check(
     log(
       `reference: ${outcome.passed.length} passed, ${outcome.failed.length} failed${referenceOk ? "" : ` ${JSON.stringify(outcome.failed.concat(outcome.errors))}`}`,
     );
-    return undefined;
   };
   const judge = async (regression: Regression): Promise<Row> => {
     const row = { name: regression.name, clause: regression.clause, caught: false };
@@ -258,8 +249,6 @@ async function check(
   const judged = await inParallel([undefined, ...regressions], jobs, (r) => (r ? judge(r) : referencePass()));
   for (const row of judged) if (row) rows.push(row);
   const built = rows.filter((row) => row.built !== undefined);
-  const builtTags = built.map((row) => row.built as string);
-  const builtNames = built.map((row) => row.name);
   rows.sort((a, b) => a.name.localeCompare(b.name));
   console.log(`\n${verdictTable(rows)}`);
 
@@ -269,8 +258,8 @@ async function check(
   if (first) {
     const removed = await pruneRegressionImages({
       checkout: checkoutId(first),
-      keep: builtTags,
-      names: builtNames,
+      keep: built.map((row) => row.built as string),
+      names: built.map((row) => row.name),
       catalogue: [...regressions.map((r) => r.name), ...problems.map((p) => p.name)],
     });
     if (removed.length > 0)

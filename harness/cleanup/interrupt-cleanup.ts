@@ -5,14 +5,15 @@ const CREATORS_GRACE_MS = 3_000;
 const KILL_WAIT_MS = 2_000;
 const SWEEP_INTERVAL_MS = 500;
 const SWEEP_DEADLINE_MS = 10_000;
+const KINDS = ["containers", "volumes", "images"] as const;
+const count = (r: RemovedResources) => r.containers.length + r.volumes.length + r.images.length;
 
 /**
  * Ctrl-C or a CI cancel: remove everything labelled with this run, including what is being created
- * while this runs. A `docker run` or an API create already on its way when the signal came can
- * complete after a first sweep (a `Created` container that --rm never removes, with its volume), and
- * a worker that dies of the same Ctrl-C leaves its docker CLI running, reparented. So: first stop
- * every process of this run (marked by RUN_MARKER_ENV, wherever it now hangs) so that no creation is
- * left on its way, then sweep by label until two sweeps in a row find nothing.
+ * meanwhile. A `docker run` or API create on its way can complete after a first sweep (a `Created`
+ * container that --rm never removes, with its volume), and a worker dying of the same Ctrl-C leaves its
+ * docker CLI running, reparented. So: first stop every process of this run (RUN_MARKER_ENV), then
+ * sweep by label until two sweeps in a row find nothing.
  * Synchronous on purpose: vitest exits from its own SIGINT handler one event-loop turn later.
  */
 export function cleanUpAfterInterrupt(runId: string): RemovedResources {
@@ -22,11 +23,8 @@ export function cleanUpAfterInterrupt(runId: string): RemovedResources {
   let emptyInARow = 0;
   while (emptyInARow < 2 && Date.now() < deadline) {
     const found = sweepRun(runId);
-    removed.containers.push(...found.containers);
-    removed.volumes.push(...found.volumes);
-    removed.images.push(...found.images);
-    emptyInARow =
-      found.containers.length + found.volumes.length + found.images.length === 0 ? emptyInARow + 1 : 0;
+    for (const kind of KINDS) removed[kind].push(...found[kind]);
+    emptyInARow = count(found) === 0 ? emptyInARow + 1 : 0;
     if (emptyInARow < 2) sleepSync(SWEEP_INTERVAL_MS);
   }
   return removed;
@@ -39,7 +37,7 @@ export function describeRemoved(runId: string, removed: RemovedResources): strin
     list("volume", removed.volumes),
     ...(removed.images.length > 0 ? [list("image", removed.images)] : []),
   ];
-  return removed.containers.length + removed.volumes.length + removed.images.length === 0
+  return count(removed) === 0
     ? `interrupted: run ${runId} had no container or volume left to remove`
     : `interrupted: removed ${parts.join(", ")} of run ${runId}`;
 }
@@ -53,10 +51,7 @@ function list(kind: string, names: readonly string[]): string {
   return `${unique.length} ${kind}${unique.length === 1 ? "" : "s"} (${shown.join(", ")}${more})`;
 }
 
-/**
- * SIGTERM to every process of this run (run-processes.ts), including any started meanwhile; SIGKILL
- * to those still there after a grace period.
- */
+/** SIGTERM to every process of this run, also those started meanwhile; SIGKILL to any left after a grace. */
 function stopRunProcesses(runId: string): void {
   const termed = new Set<number>();
   const deadline = Date.now() + CREATORS_GRACE_MS;
@@ -65,7 +60,8 @@ function stopRunProcesses(runId: string): void {
     if (current.length === 0) return;
     if (Date.now() >= deadline) {
       signal(current, "SIGKILL");
-      waitSync(() => runProcessesSync(runId).length === 0, KILL_WAIT_MS);
+      const killDeadline = Date.now() + KILL_WAIT_MS;
+      while (runProcessesSync(runId).length > 0 && Date.now() < killDeadline) sleepSync(100);
       return;
     }
     const fresh = current.filter((pid) => !termed.has(pid));
@@ -83,15 +79,6 @@ function signal(pids: number[], name: NodeJS.Signals): void {
       // already gone
     }
   }
-}
-
-function waitSync(condition: () => boolean, timeoutMs: number): boolean {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() >= deadline) return false;
-    sleepSync(100);
-  }
-  return true;
 }
 
 function sleepSync(ms: number): void {

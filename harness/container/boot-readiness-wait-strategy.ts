@@ -5,12 +5,11 @@ import { waitFor } from "../wait/wait-for.js";
 import { HarnessWaitStrategy } from "./harness-wait-strategy.js";
 
 /**
- * In-container watcher: polls the boot log every 50 ms and prints everything written after byte
- * `$1` once a `profile=default` line appears there, so readiness is seen within ~50 ms of the line
- * being written, without a docker round trip per poll. A log shorter than the offset was rotated:
- * then all of it is new. Each watcher gives up after `$3` polls (exit 1) and a new exec takes over:
- * docker resolves `hermes` to a UID when an exec starts, and a boot that remaps the UID (C4.1) can
- * make /opt/data unreadable to the UID an early watcher was started with.
+ * In-container watcher: polls the boot log `$1` every 50 ms and, once a `profile=default` line appears
+ * after byte `$2`, prints all written after that byte: readiness is seen within ~50 ms, with no docker
+ * round trip per poll. A log shorter than the offset was rotated: all of it is new. A watcher gives up
+ * after `$3` polls (exit 1) and a new exec takes over: docker resolves `hermes` to a UID when an exec
+ * starts, and a boot that remaps the UID (C4.1) can make /opt/data unreadable to an early watcher.
  */
 const WATCH_POLLS = 40;
 const WATCH_SCRIPT = `f="$1"; off="$2"; polls="$3"
@@ -61,17 +60,8 @@ export async function waitForBootReadiness(
         );
         return undefined;
       }
-      const argv = [
-        "sh",
-        "-c",
-        WATCH_SCRIPT,
-        "watch-boot-log",
-        BOOT_LOG,
-        String(sinceBytes),
-        String(WATCH_POLLS),
-      ];
       const result = await execInContainer(container, {
-        argv,
+        argv: ["sh", "-c", WATCH_SCRIPT, "watch-boot-log", BOOT_LOG, String(sinceBytes), String(WATCH_POLLS)],
         user: "hermes",
         timeoutMs: Math.max(1, deadline - Date.now()),
       });

@@ -45,8 +45,7 @@ export function hostDirRoot(runId: string): string {
  */
 export async function removeHostDir(path: string, run: RunIdentity, image: string): Promise<void> {
   try {
-    await rm(path, { recursive: true, force: true });
-    return;
+    return await rm(path, { recursive: true, force: true });
   } catch {
     // fall through to the container
   }

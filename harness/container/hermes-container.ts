@@ -159,12 +159,9 @@ export class HermesContainer {
   /** `docker logs`, both streams, ANSI stripped. */
   async logs(): Promise<string> {
     this.used();
-    const buffer = (await this.container.logs({
-      stdout: true,
-      stderr: true,
-      follow: false,
-    })) as unknown as Buffer;
-    return stripAnsi(demuxLogBuffer(buffer));
+    return stripAnsi(
+      demuxLogBuffer(await this.container.logs({ stdout: true, stderr: true, follow: false })),
+    );
   }
 
   async bootLogText(): Promise<string> {

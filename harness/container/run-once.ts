@@ -44,14 +44,13 @@ export async function runOnce(
   run: RunIdentity = runContext(),
 ): Promise<RunOnceResult> {
   const name = `hermes-harness-once-${randomBytes(4).toString("hex")}`;
-  const stdinFlags = options.stdin !== undefined ? ["-i"] : [];
   const args = [
     "run",
     "--rm",
     "--name",
     name,
     ...labelArgs(run),
-    ...stdinFlags,
+    ...(options.stdin !== undefined ? ["-i"] : []),
     ...(options.mounts ?? []).flatMap((mount) => ["-v", mount]),
     ...dockerRunArgs(containerSettings(options, options.image ?? runContext().image)),
   ];
@@ -94,16 +93,10 @@ export async function runOnce(
  * with nothing of the main program left (the container should have stopped on its own).
  */
 async function stateAtTimeout(name: string): Promise<{ text: string; mainExitedNotStopped: boolean }> {
-  const inspect = await execa(
-    "docker",
-    [
-      "inspect",
-      "-f",
-      "{{.State.Pid}} {{.State.Status}} (exit code {{.State.ExitCode}}, finished {{.State.FinishedAt}})",
-      name,
-    ],
-    { reject: false, timeout: TIMEOUTS.queryMs },
-  );
+  const query = (args: string[]) => execa("docker", args, { reject: false, timeout: TIMEOUTS.queryMs });
+  const format =
+    "{{.State.Pid}} {{.State.Status}} (exit code {{.State.ExitCode}}, finished {{.State.FinishedAt}})";
+  const inspect = await query(["inspect", "-f", format, name]);
   if (inspect.exitCode !== 0) {
     return { text: `container state: unknown (${inspect.stderr.trim()})`, mainExitedNotStopped: false };
   }
@@ -111,14 +104,8 @@ async function stateAtTimeout(name: string): Promise<{ text: string; mainExitedN
   const status = rest.join(" ");
   const state = `container state at the timeout: ${status}`;
   if (!status.startsWith("running")) return { text: state, mainExitedNotStopped: false };
-  const top = await execa("docker", ["top", name, "-o", "pid,ppid,user,stat,args"], {
-    reject: false,
-    timeout: TIMEOUTS.queryMs,
-  });
-  const tree = await execa("docker", ["top", name, "-o", "pid,ppid,args"], {
-    reject: false,
-    timeout: TIMEOUTS.queryMs,
-  });
+  const top = await query(["top", name, "-o", "pid,ppid,user,stat,args"]);
+  const tree = await query(["top", name, "-o", "pid,ppid,args"]);
   const mainExitedNotStopped =
     tree.exitCode === 0 && mainProgramGoneButContainerUp(parseDockerTop(tree.stdout), Number(initPid));
   return { text: `${state}\nprocesses:\n${top.stdout || top.stderr}`, mainExitedNotStopped };

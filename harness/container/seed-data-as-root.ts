@@ -4,10 +4,9 @@ import type { StartOptions } from "./start-options.js";
 
 /**
  * Prepares /opt/data before a container starts, as root, the way a host or an older image leaves it
- * (root-owned files, symlinks). `script` runs under `sh -c` with `$1` = the data directory. A host
- * folder is written on this host when the harness runs as root; otherwise, and for volumes, a
- * throwaway container of the image under test runs the same script as root, with the entrypoint
- * replaced so nothing of the image's boot runs.
+ * (root-owned files, symlinks). `script` runs under `sh -c` with `$1` = the data directory: on this
+ * host for a host folder when the harness is root, else as root in a throwaway container of the image
+ * under test, its entrypoint replaced so nothing of the image's boot runs.
  */
 export async function seedDataAsRoot(data: NonNullable<StartOptions["data"]>, script: string): Promise<void> {
   if ("hostDir" in data && process.getuid?.() === 0) {

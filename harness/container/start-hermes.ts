@@ -13,10 +13,7 @@ import { RunningWaitStrategy } from "./harness-wait-strategy.js";
 import { HermesContainer } from "./hermes-container.js";
 import { containerSettings, type StartOptions, validateStartOptions } from "./start-options.js";
 
-/**
- * testcontainers' GenericContainer, given the container's settings whole (containerSettings, the
- * mapping runOnce's `docker run` applies too) instead of one builder call per option.
- */
+/** testcontainers' GenericContainer, given the settings whole (containerSettings, as runOnce's `docker run`). */
 class HermesGenericContainer extends GenericContainer {
   constructor(
     private readonly settings: Docker.ContainerCreateOptions,
@@ -38,11 +35,8 @@ class HermesGenericContainer extends GenericContainer {
   }
 }
 
-/**
- * With no arguments the CLI exits at once when there is no TTY (C3.1), ending the container right
- * after boot; a container that is there to be probed runs this instead (a program on PATH, so the
- * wrapper runs it directly, C3.2).
- */
+// Without a TTY the CLI given no arguments exits at once (C3.1), ending the container after boot; one
+// there to be probed runs this instead (a program on PATH, so the wrapper runs it directly, C3.2).
 export const KEEP_ALIVE_COMMAND = ["sleep", "infinity"];
 
 /** Starts the image under test and, by default, waits for this boot's readiness line (C4.9). */

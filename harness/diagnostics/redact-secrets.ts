@@ -2,40 +2,26 @@
  * What the harness hides before it writes anything (diagnostics, exec history, reports, the run
  * header): CI uploads those, often publicly, and a maintainer may run the suite with real keys set.
  *
- * A variable is secret when its name contains, in any case, one of SECRET_NAME_WORDS (KEY, TOKEN,
- * PASSWORD, ...), when it is one of ALWAYS_SECRET, or when it is listed in HERMES_HARNESS_REDACT
- * (names separated by commas or spaces). Then:
+ * A variable is secret when its name contains one of NAME_WORDS (KEY, TOKEN, PASSWORD, ...) in any
+ * case, is one of ALWAYS_SECRET, or is listed in HERMES_HARNESS_REDACT (commas or spaces between). Then:
  * - in an environment listing (`docker inspect`'s Config.Env) its value becomes `<redacted>`;
  * - in any text, `NAME=value`, `"name": "value"`, `--name value` / `--name=value` and
  *   `Authorization: Basic|Bearer value` lose the value when the name is secret, and a URL loses the
  *   password in `scheme://user:password@host` (a DOCKER_HOST or registry address);
- * - every value the redactor has learned (from the harness's own environment, a container's
- *   Config.Env, its `.env` files and `auth.json`) is replaced wherever it appears, even without its
- *   name, by `<redacted:NAME>`: a leaking image would otherwise have its leak copied into artifacts.
- *   JSON values (HERMES_AUTH_JSON_BOOTSTRAP, auth.json) also count with each string inside them.
- *   Values shorter than MIN_LITERAL_LENGTH are not hunted in free text (`1`, `true` and short user
- *   names would blank out unrelated words); they are still removed where their name stands beside them.
+ * - every value learned (from the harness's own environment, a container's Config.Env, its `.env`
+ *   files and `auth.json`) becomes `<redacted:NAME>` wherever it appears, even without its name: a
+ *   leaking image would otherwise have its leak copied into artifacts. JSON values (auth.json, ...)
+ *   also count with each string inside them. Values shorter than MIN_LITERAL_LENGTH are not hunted in
+ *   free text (`1`, `true` and short user names would blank out unrelated words), only beside their name.
  * Pure: it reads no environment unless given one (`fromEnvironment`).
  */
-export const SECRET_NAME_WORDS = [
-  "KEY",
-  "TOKEN",
-  "PASSWORD",
-  "PASSWD",
-  "PASSPHRASE",
-  "SECRET",
-  "AUTH",
-  "CREDENTIAL",
-  "PRIVATE",
-  "COOKIE",
-] as const;
 export const ALWAYS_SECRET = ["HERMES_AUTH_JSON_BOOTSTRAP", "HERMES_AUTH_JSON_REBOOTSTRAP"] as const;
 /** The variable a user sets to add names: `HERMES_HARNESS_REDACT="MY_VAR,OTHER_VAR"`. */
 export const EXTRA_NAMES_VARIABLE = "HERMES_HARNESS_REDACT";
 export const MIN_LITERAL_LENGTH = 8;
 export const REDACTED = "<redacted>";
 
-const NAME_WORDS = new RegExp(SECRET_NAME_WORDS.join("|"), "i");
+const NAME_WORDS = /KEY|TOKEN|PASSWORD|PASSWD|PASSPHRASE|SECRET|AUTH|CREDENTIAL|PRIVATE|COOKIE/i;
 // A value is quoted, or runs to the next space, quote, comma, semicolon, ampersand or closing bracket.
 const ASSIGNMENT = /(^|[^A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)=("[^"\n]*"|'[^'\n]*'|[^\s"',;&)\]}]+)/g;
 // JSON keys that look like names (a path such as "/opt/data/auth.json" is not one).
@@ -80,8 +66,7 @@ export class SecretRedactor {
 
   /** Remembers the value of a secret-named variable (and the strings inside it, if it is JSON). */
   learn(name: string, value: string): void {
-    if (!this.isSecretName(name)) return;
-    this.remember(name, value);
+    if (this.isSecretName(name)) this.remember(name, value);
   }
 
   /** `NAME=value` entries, as docker inspect's Config.Env lists them. */

@@ -1,4 +1,5 @@
 import { HarnessSetupError } from "../harness-setup-error.js";
+import { withTimeout } from "../wait/timeouts.js";
 import { daemonAddress, dockerClient } from "./docker-client.js";
 
 export interface DaemonInfo {
@@ -27,12 +28,4 @@ export async function checkDaemon(): Promise<DaemonInfo> {
       ].join("\n"),
     );
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -2,6 +2,7 @@ import { PassThrough } from "node:stream";
 import type Docker from "dockerode";
 import stripAnsi from "strip-ansi";
 import { dockerClient } from "../docker/docker-client.js";
+import { withTimeout } from "../wait/timeouts.js";
 import type { ExecResult } from "./exec-result.js";
 
 export interface RawExecRequest {
@@ -41,23 +42,13 @@ export async function execInContainer(
     stream.on("close", resolve);
     stream.on("error", reject);
   });
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      stream.destroy();
-      reject(
-        new Error(
-          `docker exec timed out after ${request.timeoutMs} ms: ${request.argv.join(" ")}\n` +
-            `stdout so far: ${stdout.text().slice(-500) || "(empty)"}\nstderr so far: ${stderr.text().slice(-500) || "(empty)"}`,
-        ),
-      );
-    }, request.timeoutMs);
+  await withTimeout(finished, request.timeoutMs, () => {
+    stream.destroy();
+    return (
+      `docker exec timed out after ${request.timeoutMs} ms: ${request.argv.join(" ")}\n` +
+      `stdout so far: ${stdout.text().slice(-500) || "(empty)"}\nstderr so far: ${stderr.text().slice(-500) || "(empty)"}`
+    );
   });
-  try {
-    await Promise.race([finished, timedOut]);
-  } finally {
-    clearTimeout(timer);
-  }
   const info = await exec.inspect();
   return {
     exitCode: info.ExitCode ?? -1,

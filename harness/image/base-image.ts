@@ -28,7 +28,7 @@ export async function ensureBaseImage(baseImage: string, log: (line: string) => 
     if (pulled) return pulled;
     pullError = "pulled, but the daemon does not list it";
   } catch (error) {
-    pullError = firstLine((error as Error).message);
+    pullError = (error as Error).message.split("\n")[0]?.trim() ?? "";
   }
 
   log(baseFallbackNotice(baseImage, pullError, bootstrapped !== undefined));
@@ -62,8 +62,4 @@ export function baseFallbackNotice(
   return bootstrappedExists
     ? `base image ${baseImage} is not on this host and could not be pulled (${pullError}); building on ${BOOTSTRAPPED_BASE} instead`
     : `base image ${baseImage} is not on this host and cannot be pulled here (${pullError}); bootstrapping a Debian 13 base once as ${BOOTSTRAPPED_BASE} (about 30 s; later runs reuse it)`;
-}
-
-function firstLine(text: string): string {
-  return text.split("\n")[0]?.trim() ?? text;
 }

@@ -24,13 +24,30 @@ export async function pruneStaleImages(
     if (image.Id === keepId || image.Created > recent) continue;
     const tags = (image.RepoTags ?? []).filter((tag) => tag !== "<none>:<none>");
     if (tags.length > 0 && !tags.every(sameFamily)) continue;
-    try {
-      for (const tag of tags) await docker.getImage(tag).remove({ noprune: false });
-      if (tags.length === 0) await docker.getImage(image.Id).remove();
-      removed += 1;
-    } catch {
-      // In use by a container (ours or a user's): not ours to force.
-    }
+    if (await removeImageTags(image.Id, tags)) removed += 1;
   }
   return removed;
+}
+
+/**
+ * Removes an image by its tags (by id when it has none), each tag removed going into `removed`; false
+ * when the daemon refused, because a container (ours or a user's) uses it: not ours to force.
+ */
+export async function removeImageTags(
+  id: string,
+  repoTags: string[],
+  removed: string[] = [],
+): Promise<boolean> {
+  const docker = dockerClient();
+  const tags = repoTags.filter((tag) => tag !== "<none>:<none>");
+  try {
+    for (const tag of tags) {
+      await docker.getImage(tag).remove({ noprune: false });
+      removed.push(tag);
+    }
+    if (tags.length === 0) await docker.getImage(id).remove();
+    return true;
+  } catch {
+    return false;
+  }
 }

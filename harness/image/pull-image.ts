@@ -1,12 +1,9 @@
 import { dockerClient } from "../docker/docker-client.js";
+import { withTimeout } from "../wait/timeouts.js";
 
-/**
- * Pulls an image, bounded in time: an unreachable registry must not hang the run.
- * Resolves on success, rejects with the daemon's own reason otherwise.
- */
+/** Bounded in time: an unreachable registry must not hang the run. Rejects with the daemon's own reason. */
 export async function pullImage(ref: string, timeoutMs: number): Promise<void> {
   const docker = dockerClient();
-  let timer: NodeJS.Timeout | undefined;
   const pull = new Promise<void>((resolve, reject) => {
     docker.pull(ref, (error: Error | null, stream: NodeJS.ReadableStream | undefined) => {
       if (error || !stream) return reject(error ?? new Error("no pull stream"));
@@ -17,15 +14,5 @@ export async function pullImage(ref: string, timeoutMs: number): Promise<void> {
       });
     });
   });
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`pull did not finish within ${timeoutMs / 1000} s`)),
-      timeoutMs,
-    );
-  });
-  try {
-    await Promise.race([pull, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+  await withTimeout(pull, timeoutMs, `pull did not finish within ${timeoutMs / 1000} s`);
 }

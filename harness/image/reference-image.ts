@@ -16,7 +16,6 @@ export const REFERENCE_REPOS: Record<ImageGeneration, string> = {
   g1: "hermes-harness/reference-g1",
   g2: "hermes-harness/reference",
 };
-export const REFERENCE_TAG = `${REFERENCE_REPOS.g2}:latest`;
 export const REFERENCE_DOCKERFILE = "Dockerfile.test";
 /** Everything the reference image is made of; a change to any of these is a new image. */
 export const REFERENCE_INPUTS = [REFERENCE_DOCKERFILE, "fixtures/reference-image"];
@@ -37,12 +36,8 @@ export async function ensureReferenceImage(request: ReferenceImageRequest): Prom
   const repo = REFERENCE_REPOS[request.generation];
   const latestTag = `${repo}:latest`;
   const base = await ensureBaseImage(request.baseImage, request.log);
-  const hash = (
-    await contentHash(request.repoRoot, REFERENCE_INPUTS, [
-      `base=${base.id}`,
-      `generation=${request.generation}`,
-    ])
-  ).slice(0, 16);
+  const extra = [`base=${base.id}`, `generation=${request.generation}`];
+  const hash = (await contentHash(request.repoRoot, REFERENCE_INPUTS, extra)).slice(0, 16);
   const contentTag = `${repo}:${hash}`;
 
   let image = await findLocalImage(contentTag);
@@ -61,8 +56,7 @@ export async function ensureReferenceImage(request: ReferenceImageRequest): Prom
     request.log(`built ${contentTag} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     image = await findLocalImage(contentTag);
     if (!image) throw new Error(`docker build reported success but ${contentTag} is not listed`);
-    const builtId = image.id;
-    await pruneStaleImages("reference", builtId, (tag) => tag.startsWith(`${repo}:`));
+    await pruneStaleImages("reference", image.id, (tag) => tag.startsWith(`${repo}:`));
   }
   // Keep :latest pointing at what is tested, also when an older content tag is reused.
   const latest = await findLocalImage(latestTag);

@@ -91,14 +91,11 @@ export function parseBootLog(text: string): ParsedBootLog {
 }
 
 /**
- * The readiness line of the current boot, if written yet.
- *
- * `previousLength` is the log's size in BYTES (e.g. `stat -c %s` or Buffer.byteLength of what was
- * read) measured before the restart. The log is append-only across boots, so only a `profile=default`
- * line starting at or after that offset belongs to this boot. If the log is now shorter than that, it was
- * rotated and the whole text is new. (A rotated log that has already grown past `previousLength` cannot
- * be told apart by length alone; at 256 KiB rotation and one short line per profile per boot that does
- * not happen within one wait.) A line without its newline is still being written and does not count.
+ * The readiness line of the current boot, if written yet. `previousLength` is the log's size in BYTES
+ * before the restart: the log is append-only across boots, so only a `profile=default` line at or after
+ * that offset is this boot's. A log now shorter was rotated, and all of it is new (one rotated and grown
+ * past `previousLength` cannot be told apart; at 256 KiB rotation that does not happen within one wait).
+ * A line without its newline is still being written and does not count.
  */
 export function readinessSince(text: string, previousLength: number): BootRecord | undefined {
   const from = Buffer.byteLength(text, "utf8") < previousLength ? 0 : previousLength;

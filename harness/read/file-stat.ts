@@ -36,10 +36,8 @@ export function parseStat(text: string): FileStat {
   const line = text.replace(/\r?\n$/, "");
   if (line.includes("\n")) throw new Error(`Expected one stat line, got: ${JSON.stringify(text)}`);
   const m = LINE.exec(line);
-  if (!m) {
-    // stat's own complaint ("stat: cannot statx '/x': No such file or directory") is the useful part.
-    throw new Error(`Unrecognised stat output: ${JSON.stringify(text)}`);
-  }
+  // stat's own complaint ("stat: cannot statx '/x': No such file or directory") is the useful part.
+  if (!m) throw new Error(`Unrecognised stat output: ${JSON.stringify(text)}`);
   const [, uid, gid, modeText = "", typeText = "", path = ""] = m;
   return {
     uid: Number(uid),

@@ -1,7 +1,6 @@
 /**
- * Parser for the human-readable line of `s6-svstat SERVICEDIR` (no options).
- *
- * Format, as printed by Debian's s6 2.13.1.0 (checked against real output and the s6 source):
+ * The line of `s6-svstat SERVICEDIR` (no options), as Debian's s6 2.13.1.0 prints it (checked against
+ * real output and the s6 source):
  *   up (pid P pgid G) N seconds[, throttled][, normally down][, paused][, want down][, ready R seconds]
  *   down (exitcode E | signal SIGNAME) N seconds[, normally up][, want up][, ready R seconds]
  * Older s6 omits ` pgid G`; `-n` prints `signal 9` instead of `signal SIGKILL`. s6 only prints
@@ -53,9 +52,9 @@ export function parseSvstat(text: string): SlotStatus {
   }
   if (raw.includes("\n"))
     throw new SvstatError(`Expected one s6-svstat line, got: ${JSON.stringify(raw)}`, raw);
-  const m = HEAD.exec(raw);
-  const g = m?.groups;
-  if (!g) throw new SvstatError(`Unrecognised s6-svstat output: ${JSON.stringify(raw)}`, raw);
+  const bad = (what: string) => new SvstatError(`${what} s6-svstat output: ${JSON.stringify(raw)}`, raw);
+  const g = HEAD.exec(raw)?.groups;
+  if (!g) throw bad("Unrecognised");
 
   const state = g.pid !== undefined ? "up" : "down";
   const status: SlotStatus = {
@@ -74,14 +73,11 @@ export function parseSvstat(text: string): SlotStatus {
   if (g.sig !== undefined) status.signal = g.sig;
 
   const rest = g.rest ?? "";
-  if (rest !== "" && !rest.startsWith(", ")) {
-    throw new SvstatError(`Unrecognised s6-svstat output: ${JSON.stringify(raw)}`, raw);
-  }
+  if (rest !== "" && !rest.startsWith(", ")) throw bad("Unrecognised");
   const seen = new Set<string>();
   for (const token of rest === "" ? [] : rest.slice(2).split(", ")) {
     const key = token.startsWith("ready ") ? "ready" : token.startsWith("want ") ? "want" : token;
-    if (seen.has(key))
-      throw new SvstatError(`Repeated "${key}" in s6-svstat output: ${JSON.stringify(raw)}`, raw);
+    if (seen.has(key)) throw bad(`Repeated "${key}" in`);
     seen.add(key);
     const ready = READY.exec(token);
     if (ready) {
@@ -89,7 +85,6 @@ export function parseSvstat(text: string): SlotStatus {
       status.readySeconds = Number(ready[1]);
       continue;
     }
-    // s6 prints the default state only when it differs from the current one.
     if (token === "normally up" && state === "down") status.normallyUp = true;
     else if (token === "normally down" && state === "up") status.normallyUp = false;
     else if (token === "want up" && state === "down") status.want = "up";
@@ -97,8 +92,7 @@ export function parseSvstat(text: string): SlotStatus {
     else if (token === "paused") status.paused = true;
     else if (token === "throttled") status.throttled = true;
     else if (token === "finishing") status.finishing = true;
-    else
-      throw new SvstatError(`Unrecognised part "${token}" in s6-svstat output: ${JSON.stringify(raw)}`, raw);
+    else throw bad(`Unrecognised part "${token}" in`);
   }
   if (state === "down" && !status.ready) status.finishing = true;
   return status;

@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 
@@ -100,8 +99,4 @@ export function parseRegression(
     specs,
     failingTests: list("failingTests", { mayBeEmpty: true }),
   };
-}
-
-export function hasDockerfile(regression: Regression): boolean {
-  return existsSync(join(regression.dir, "Dockerfile"));
 }

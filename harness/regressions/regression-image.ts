@@ -6,6 +6,7 @@ import { LABEL_CHECKOUT, LABEL_CONTENT_HASH, LABEL_IMAGE_KIND } from "../docker/
 import { contentHash } from "../image/content-hash.js";
 import { dockerBuild } from "../image/docker-build.js";
 import { findLocalImage, type LocalImage } from "../image/local-image.js";
+import { removeImageTags } from "../image/prune-stale-images.js";
 import type { Regression } from "./regression-catalogue.js";
 import { staleRegressionImages } from "./stale-regression-images.js";
 
@@ -59,8 +60,7 @@ export async function pruneRegressionImages(scope: {
   names: readonly string[];
   catalogue?: readonly string[];
 }): Promise<string[]> {
-  const docker = dockerClient();
-  const listed = await docker.listImages({
+  const listed = await dockerClient().listImages({
     filters: JSON.stringify({ label: [`${LABEL_IMAGE_KIND}=regression`] }),
   });
   const images = listed.map((image) => ({
@@ -77,17 +77,7 @@ export async function pruneRegressionImages(scope: {
     now: Date.now() / 1000,
   });
   const removed: string[] = [];
-  for (const image of images.filter((i) => stale.includes(i.id))) {
-    const tags = image.tags.filter((tag) => tag !== "<none>:<none>");
-    try {
-      for (const tag of tags) {
-        await docker.getImage(tag).remove({ noprune: false });
-        removed.push(tag);
-      }
-      if (tags.length === 0) await docker.getImage(image.id).remove();
-    } catch {
-      // In use by a container (ours or a user's): not ours to force.
-    }
-  }
+  for (const image of images.filter((i) => stale.includes(i.id)))
+    await removeImageTags(image.id, image.tags, removed);
   return removed;
 }

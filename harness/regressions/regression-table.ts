@@ -23,16 +23,14 @@ export function catalogueListing(
   regressions: readonly Regression[],
   problems: readonly CatalogueProblem[],
 ): string {
-  const lines = [`${regressions.length} regressions (npm run repro -- NAME):`, ""];
-  lines.push(
-    ...alignedColumns(
-      regressions.map((r) => [
-        `  ${r.name}`,
-        r.clause,
-        r.failingTests.length === 0 ? `${r.summary} [no failingTests yet]` : r.summary,
-      ]),
-    ).split("\n"),
+  const table = alignedColumns(
+    regressions.map((r) => [
+      `  ${r.name}`,
+      r.clause,
+      r.failingTests.length === 0 ? `${r.summary} [no failingTests yet]` : r.summary,
+    ]),
   );
+  const lines = [`${regressions.length} regressions (npm run repro -- NAME):`, "", ...table.split("\n")];
   if (problems.length > 0) {
     lines.push("", `${problems.length} entr${problems.length === 1 ? "y" : "ies"} cannot be read:`);
     lines.push(...problems.map((p) => `  ${p.name}: ${p.message}`));

@@ -22,6 +22,8 @@ export interface TrackedContainer {
   usedBy: TestScope[];
 }
 
+type Owned = Record<"containers" | "volumes" | "hostDirs" | "images", string[]>;
+
 /** What this worker created, so that failures can be explained and everything removed. */
 export class ResourceTracker {
   readonly containers = new Map<string, TrackedContainer>();
@@ -68,12 +70,7 @@ export class ResourceTracker {
       }));
   }
 
-  ownedBy(test: TestScope | undefined): {
-    containers: string[];
-    volumes: string[];
-    hostDirs: string[];
-    images: string[];
-  } {
+  ownedBy(test: TestScope | undefined): Owned {
     const owned = (owner: TestScope | undefined) =>
       test === undefined ? true : owner !== undefined && sameTest(owner, test);
     return {
@@ -84,7 +81,7 @@ export class ResourceTracker {
     };
   }
 
-  forget(ids: { containers?: string[]; volumes?: string[]; hostDirs?: string[]; images?: string[] }): void {
+  forget(ids: Partial<Owned>): void {
     for (const id of ids.containers ?? []) this.containers.delete(id);
     for (const name of ids.volumes ?? []) this.volumes.delete(name);
     for (const path of ids.hostDirs ?? []) this.hostDirs.delete(path);

@@ -18,15 +18,11 @@ export interface WaitOptions<T> {
 
 const DEFAULT_INTERVAL_MS = 100;
 
-/** Internal: the probe answered, but not what we wait for. Never a TypeError, which p-retry would not retry. */
+// Internal: not done yet (the wrong answer, a throw, or a probe still pending: the wait's state says
+// which). Never a TypeError, which p-retry would not retry.
 class NotYet extends Error {}
-/** Internal: the probe threw; the original is kept in the wait's state. */
-class ProbeFailed extends Error {}
-/** Internal: the probe did not settle within its time budget. */
-class ProbePending extends Error {}
 
 function defaultDescribe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
   try {
     const json = JSON.stringify(value);
     if (json !== undefined) return json;
@@ -38,7 +34,6 @@ function defaultDescribe(value: unknown): string {
 
 /**
  * Polls `probe` at a constant interval until `until(value)` holds, then returns that value.
- *
  * A probe that throws counts as "not yet". Each probe is raced against the time left (at least one
  * interval for the last one), so a hanging probe cannot stretch the wait: it ends at most one interval
  * after the deadline. A probe abandoned that way may still settle later; its result is ignored and its
@@ -62,25 +57,18 @@ export async function waitFor<T>(probe: () => Promise<T>, options: WaitOptions<T
     // The last probe may start at the deadline; give it one interval rather than nothing.
     const budget = Math.max(deadline - performance.now(), interval, 1);
     const outcome = await settleWithin(probe, budget, signal);
-    if (outcome.kind === "pending") {
-      lastProbePending = true;
-      throw new ProbePending();
-    }
-    lastProbePending = false;
-    if (outcome.kind === "error") {
-      lastError = outcome.error;
-      lastOutcome = "error";
-      throw new ProbeFailed();
-    }
+    lastProbePending = outcome.kind === "pending";
+    if (outcome.kind === "pending") throw new NotYet();
     let done: boolean;
     try {
+      if (outcome.kind === "error") throw outcome.error;
       lastValue = truncate(describe(outcome.value));
       done = until(outcome.value);
     } catch (error) {
       // A throwing predicate is reported like a throwing probe rather than escaping mid-wait.
       lastError = error;
       lastOutcome = "error";
-      throw new ProbeFailed();
+      throw new NotYet();
     }
     lastOutcome = "value";
     if (!done) throw new NotYet();
@@ -99,7 +87,7 @@ export async function waitFor<T>(probe: () => Promise<T>, options: WaitOptions<T
     });
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
-    if (error instanceof NotYet || error instanceof ProbeFailed || error instanceof ProbePending) {
+    if (error instanceof NotYet) {
       throw new WaitTimeoutError({
         description: options.description,
         timeoutMs,

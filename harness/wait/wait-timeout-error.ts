@@ -35,8 +35,7 @@ export class WaitTimeoutError extends Error {
 }
 
 export function truncate(text: string, max = MAX_DESCRIBED_VALUE): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, max)}… [${text.length - max} more chars]`;
+  return text.length <= max ? text : `${text.slice(0, max)}… [${text.length - max} more chars]`;
 }
 
 export function errorMessage(error: unknown): string {

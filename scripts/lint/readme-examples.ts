@@ -26,15 +26,12 @@ try {
       origins.set(name, `${file}:${block.line}`);
     }
   }
-  const result = await execa(
-    join(repoRoot, "node_modules/.bin/biome"),
-    ["check", "--error-on-warnings", "specs"],
-    {
-      cwd: scratch,
-      reject: false,
-      all: true,
-    },
-  );
+  const biome = join(repoRoot, "node_modules/.bin/biome");
+  const result = await execa(biome, ["check", "--error-on-warnings", "specs"], {
+    cwd: scratch,
+    reject: false,
+    all: true,
+  });
   if (result.exitCode !== 0) {
     console.error(
       `${result.all}\n\nREADME examples fail Biome (scratch files map to: ${[...origins].map(([n, o]) => `${n} = ${o}`).join(", ")})`,
