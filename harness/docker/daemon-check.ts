@@ -1,6 +1,6 @@
 import { HarnessSetupError } from "../harness-setup-error.js";
-import { withTimeout } from "../wait/timeouts.js";
 import { daemonAddress, dockerClient } from "./docker-client.js";
+import { withTimeout } from "./with-timeout.js";
 
 export interface DaemonInfo {
   version: string;

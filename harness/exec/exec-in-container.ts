@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 import type Docker from "dockerode";
 import stripAnsi from "strip-ansi";
 import { dockerClient } from "../docker/docker-client.js";
-import { withTimeout } from "../wait/timeouts.js";
+import { withTimeout } from "../docker/with-timeout.js";
 import type { ExecResult } from "./exec-result.js";
 
 export interface RawExecRequest {

@@ -1,5 +1,5 @@
 import { dockerClient } from "../docker/docker-client.js";
-import { withTimeout } from "../wait/timeouts.js";
+import { withTimeout } from "../docker/with-timeout.js";
 
 /** Bounded in time: an unreachable registry must not hang the run. Rejects with the daemon's own reason. */
 export async function pullImage(ref: string, timeoutMs: number): Promise<void> {

@@ -11,16 +11,3 @@ export const TIMEOUTS = {
   execMs: 30_000,
   queryMs: 10_000,
 } as const;
-
-/** `promise`, or a rejection with `message` (made when the time is up) if it takes longer than `ms`. */
-export function withTimeout<T>(
-  promise: Promise<T>,
-  ms: number,
-  message: string | (() => string),
-): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(typeof message === "string" ? message : message())), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
