@@ -8,11 +8,12 @@ import { BOOT_LOG, type BootRecord, parseBootLog } from "../read/boot-log.js";
 import { demuxLogBuffer } from "../read/docker-logs.js";
 import { type FileStat, parseStat, STAT_FORMAT } from "../read/file-stat.js";
 import { type ProcessRow, PS_ARGV, parseProcessTable } from "../read/process-table.js";
-import { parseSvstat, type SlotStatus } from "../read/svstat.js";
+import { parseSvstat, SlotMissingError, type SlotStatus } from "../read/svstat.js";
 import { runningTests } from "../run/current-test.js";
 import { type TrackedContainer, tracker } from "../run/resource-tracker.js";
 import { TIMEOUTS } from "../wait/timeouts.js";
 import { waitFor } from "../wait/wait-for.js";
+import { WaitGaveUp } from "../wait/wait-gave-up.js";
 import { bootLogSize } from "./boot-log-size.js";
 import { waitForBootReadiness } from "./boot-readiness-wait-strategy.js";
 
@@ -110,9 +111,12 @@ export class HermesContainer {
   async svstat(slot: string): Promise<SlotStatus> {
     const argv = ["/command/s6-svstat", `${SCANDIR}/${slot}`];
     const result = await this.exec(argv);
-    if (result.exitCode !== 0)
-      throw new Error(`s6-svstat failed for slot ${slot}\n${describeExec(argv, result)}`);
-    return parseSvstat(result.stdout);
+    if (result.exitCode === 0) return parseSvstat(result.stdout);
+    const message = `s6-svstat failed for slot ${slot}\n${describeExec(argv, result)}`;
+    const exists = await this.exec(["test", "-d", `${SCANDIR}/${slot}`]);
+    throw exists.exitCode === 1
+      ? new SlotMissingError(`${message}\n(${SCANDIR}/${slot} does not exist)`)
+      : new Error(message);
   }
 
   /** Slot names in the scandir (dot-directories excluded, as s6-svscan ignores them). */
@@ -208,14 +212,35 @@ export class HermesContainer {
     tracker.markUsed(this.tracked);
   }
 
-  /** Waits until an s6 slot's status satisfies `until` (read as hermes). */
+  /**
+   * Waits until an s6 slot's status satisfies `until` (read as hermes). A slot that does not exist
+   * for TIMEOUTS.slotGraceMs ends the wait then: nothing would make it later.
+   */
   waitForSlot(
     slot: string,
     until: (status: SlotStatus) => boolean,
     description: string,
     timeoutMs: number = TIMEOUTS.conditionMs,
   ): Promise<SlotStatus> {
-    return waitFor(() => this.svstat(slot), {
+    let missingSince: number | undefined;
+    const probe = () =>
+      this.svstat(slot).then(
+        (status) => {
+          missingSince = undefined;
+          return status;
+        },
+        (error: unknown) => {
+          if (!(error instanceof SlotMissingError)) throw error;
+          missingSince ??= performance.now();
+          const missingMs = performance.now() - missingSince;
+          if (missingMs < TIMEOUTS.slotGraceMs) throw error;
+          throw new WaitGaveUp(
+            `Gave up waiting for slot ${slot}: ${description}: ${SCANDIR}/${slot} has not existed for ${Math.round(missingMs)} ms`,
+            { cause: error },
+          );
+        },
+      );
+    return waitFor(probe, {
       description: `slot ${slot}: ${description}`,
       timeoutMs,
       until,

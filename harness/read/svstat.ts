@@ -39,6 +39,11 @@ export class SvstatError extends Error {
   }
 }
 
+/** s6-svstat failed because the slot's directory does not exist (not merely unsupervised yet). */
+export class SlotMissingError extends Error {
+  override readonly name = "SlotMissingError";
+}
+
 // Anchored at the start, so `up` inside `want up` can never be taken for the state.
 const HEAD =
   /^(?:up \(pid (?<pid>\d+)(?: pgid (?<pgid>-?\d+))?\)|down \((?:exitcode (?<exit>\d+)|signal (?<sig>SIG[A-Z0-9+-]+|\d+))\)) (?<secs>\d+) seconds(?<rest>.*)$/;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { waitFor } from "./wait-for.js";
+import { WaitGaveUp } from "./wait-gave-up.js";
 import { WaitTimeoutError } from "./wait-timeout-error.js";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -106,6 +107,22 @@ describe("waitFor", () => {
     );
     expect(value).toBe("ok");
     expect(calls).toBe(3);
+  });
+
+  it("ends at once when the probe gives up (WaitGaveUp), not at the deadline", async () => {
+    let calls = 0;
+    const started = performance.now();
+    const wait = waitFor(
+      async () => {
+        calls += 1;
+        if (calls < 3) throw new Error("not yet");
+        throw new WaitGaveUp("slot x does not exist");
+      },
+      { description: "x", timeoutMs: 5_000, intervalMs: 5 },
+    );
+    await expect(wait).rejects.toThrow(WaitGaveUp);
+    expect(calls).toBe(3);
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 
   it("retries probes that throw TypeError or non-Error values", async () => {

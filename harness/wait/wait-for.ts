@@ -1,5 +1,6 @@
 import pRetry from "p-retry";
 import { recordTiming } from "../profiling/recorder.js";
+import { WaitGaveUp } from "./wait-gave-up.js";
 import { truncate, WaitTimeoutError } from "./wait-timeout-error.js";
 
 export interface WaitOptions<T> {
@@ -34,7 +35,7 @@ function defaultDescribe(value: unknown): string {
 
 /**
  * Polls `probe` at a constant interval until `until(value)` holds, then returns that value.
- * A probe that throws counts as "not yet". Each probe is raced against the time left (at least one
+ * A probe that throws counts as "not yet", except a WaitGaveUp, which ends the wait. Each probe is raced against the time left (at least one
  * interval for the last one), so a hanging probe cannot stretch the wait: it ends at most one interval
  * after the deadline. A probe abandoned that way may still settle later; its result is ignored and its
  * rejection is swallowed so it never becomes an unhandled rejection.
@@ -60,6 +61,7 @@ export async function waitFor<T>(probe: () => Promise<T>, options: WaitOptions<T
     lastProbePending = outcome.kind === "pending";
     if (outcome.kind === "pending") throw new NotYet();
     let done: boolean;
+    if (outcome.kind === "error" && outcome.error instanceof WaitGaveUp) throw outcome.error;
     try {
       if (outcome.kind === "error") throw outcome.error;
       lastValue = truncate(describe(outcome.value));
@@ -83,6 +85,7 @@ export async function waitFor<T>(probe: () => Promise<T>, options: WaitOptions<T
       maxTimeout: interval,
       randomize: false,
       maxRetryTime: timeoutMs,
+      shouldRetry: ({ error }) => !(error instanceof WaitGaveUp),
       ...(signal ? { signal } : {}),
     });
   } catch (error) {
