@@ -38,7 +38,23 @@ describe("waitFor", () => {
     expect(answers).toHaveLength(0);
   });
 
-  it("polls at a constant interval, without exponential growth", async () => {
+  it("by default starts at 100 ms and stretches the pause by a quarter per probe", async () => {
+    const stamps: number[] = [];
+    await waitFor(
+      async () => {
+        stamps.push(performance.now());
+        return stamps.length;
+      },
+      { description: "seven probes", timeoutMs: 5000, until: (n) => n >= 7 },
+    );
+    const gaps = stamps.slice(1).map((t, i) => t - (stamps[i] ?? 0));
+    // 100, 125, 156, 195, 244, 305 ms: the sixth gap is three times the first.
+    expect(gaps[0]).toBeGreaterThanOrEqual(90);
+    expect(gaps[0]).toBeLessThan(200);
+    expect(gaps[5]).toBeGreaterThanOrEqual(280);
+  });
+
+  it("given intervalMs, polls at that constant interval, without growth", async () => {
     const stamps: number[] = [];
     await waitFor(
       async () => {

@@ -7,7 +7,10 @@ export interface WaitOptions<T> {
   /** What is awaited, for the timeout message ("gateway-alpha to be up"). */
   description: string;
   timeoutMs: number;
-  /** Constant pause between probes; default 100 ms. */
+  /**
+   * Constant pause between probes. Default: 100 ms, growing by a quarter per probe up to 1 s, so a
+   * long wait (often a failing one) costs a docker exec a second, not ten, on a busy machine.
+   */
   intervalMs?: number;
   /** When the wait is over; default: the value is truthy. */
   until?: (value: T) => boolean;
@@ -18,6 +21,7 @@ export interface WaitOptions<T> {
 }
 
 const DEFAULT_INTERVAL_MS = 100;
+const DEFAULT_BACKOFF = { factor: 1.25, maxIntervalMs: 1_000 };
 
 // Internal: not done yet (the wrong answer, a throw, or a probe still pending: the wait's state says
 // which). Never a TypeError, which p-retry would not retry.
@@ -34,7 +38,7 @@ function defaultDescribe(value: unknown): string {
 }
 
 /**
- * Polls `probe` at a constant interval until `until(value)` holds, then returns that value.
+ * Polls `probe` (at a growing interval, or a constant one if given) until `until(value)` holds, then returns that value.
  * A probe that throws counts as "not yet", except a WaitGaveUp, which ends the wait. Each probe is raced against the time left (at least one
  * interval for the last one), so a hanging probe cannot stretch the wait: it ends at most one interval
  * after the deadline. A probe abandoned that way may still settle later; its result is ignored and its
@@ -42,6 +46,7 @@ function defaultDescribe(value: unknown): string {
  */
 export async function waitFor<T>(probe: () => Promise<T>, options: WaitOptions<T>): Promise<T> {
   const interval = Math.max(0, options.intervalMs ?? DEFAULT_INTERVAL_MS);
+  const backoff = options.intervalMs === undefined ? DEFAULT_BACKOFF : { factor: 1, maxIntervalMs: interval };
   const timeoutMs = Math.max(0, options.timeoutMs);
   const until = options.until ?? ((value: T) => Boolean(value));
   const describe = options.describeValue ?? defaultDescribe;
@@ -80,9 +85,9 @@ export async function waitFor<T>(probe: () => Promise<T>, options: WaitOptions<T
   try {
     return await pRetry(attempt, {
       retries: Number.POSITIVE_INFINITY,
-      factor: 1,
+      factor: backoff.factor,
       minTimeout: interval,
-      maxTimeout: interval,
+      maxTimeout: backoff.maxIntervalMs,
       randomize: false,
       maxRetryTime: timeoutMs,
       shouldRetry: ({ error }) => !(error instanceof WaitGaveUp),
