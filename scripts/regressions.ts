@@ -42,6 +42,7 @@ import {
   repoRoot,
   runArtifactsDir,
 } from "../harness/setup/run-setup.js";
+import { vitestEntry } from "../harness/setup/vitest-entry.js";
 
 const catalogueRoot = join(repoRoot, "fixtures", "regressions");
 const reportsDir = join(repoRoot, "reports", "regressions");
@@ -62,7 +63,7 @@ async function runSpecs(
   await rm(outputFile, { force: true });
   const reporters = [showOutput ? "--reporter=verbose" : "--reporter=dot", "--reporter=json"];
   const args = [...reporters, `--outputFile.json=${outputFile}`, `--maxWorkers=${workers}`, ...specs];
-  const result = await execa("npx", ["vitest", "run", "--project", "image", ...args], {
+  const result = await execa(process.execPath, [vitestEntry(), "run", "--project", "image", ...args], {
     cwd: repoRoot,
     reject: false,
     all: true,

@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { delimiter, dirname, join, resolve } from "node:path";
+import { delimiter, join, resolve } from "node:path";
 import { execa } from "execa";
 import { checkDaemon } from "../docker/daemon-check.js";
 import { HarnessSetupError } from "../harness-setup-error.js";
 import { failedToLoad, loadJsonReport } from "../read/vitest-report.js";
 import { repoRoot as packageRoot } from "../setup/run-setup.js";
+import { vitestEntry } from "../setup/vitest-entry.js";
 import {
   clauseTests,
   contractPromises,
@@ -58,7 +58,7 @@ export async function runCli(argv: string[], cwd = process.cwd()): Promise<numbe
     const artifactsDir = env.HERMES_HARNESS_ARTIFACTS as string;
     const resultsFile = join(artifactsDir, "results.json");
     const args = [
-      vitestBin(),
+      vitestEntry(),
       "run",
       "--root",
       packageRoot,
@@ -137,10 +137,4 @@ function couldNotRun(error: unknown): number {
   if (!(error instanceof HarnessSetupError)) console.error(error);
   else say(`could not run: ${error.message}`);
   return 2;
-}
-
-/** vitest's own entry, from the package's dependencies (not whatever vitest the caller has). */
-function vitestBin(): string {
-  const require = createRequire(join(packageRoot, "package.json"));
-  return join(dirname(require.resolve("vitest/package.json")), "vitest.mjs");
 }
