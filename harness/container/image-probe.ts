@@ -1,23 +1,36 @@
 import type { RunIdentity } from "../docker/labels.js";
 import { HarnessSetupError } from "../harness-setup-error.js";
 import { EXEC_SHIM, type ImageGeneration } from "../image/image-generation.js";
+import { versionLine } from "./hermes-version.js";
 import { runOnce } from "./run-once.js";
 
+export interface ImageProbe {
+  generation: ImageGeneration;
+  /** `hermes --version` run directly as hermes; undefined when it printed no version line. */
+  version?: string;
+}
+
+const VERSION_FOLLOWS = "@version-follows";
+
 /**
- * Looks at the image's files, not its boot: `--entrypoint /bin/sh` so nothing of the image runs.
- * A failure stops the run (a setup error): every generation-aware spec depends on the answer.
+ * The image's generation and its CLI's version, from one container that boots nothing
+ * (`--entrypoint /bin/sh`, as hermes): the generation from its files, the version from the CLI itself.
+ * A generation that cannot be told stops the run (a setup error): every generation-aware spec
+ * depends on it. A missing version is the caller's to get another way (hermesVersionOf boots).
  */
-export async function detectGeneration(image: string, run: RunIdentity): Promise<ImageGeneration> {
-  const script = `test -x ${EXEC_SHIM}; echo "@shim=$?"`;
+export async function probeImage(image: string, run: RunIdentity): Promise<ImageProbe> {
+  // `timeout`: a CLI that waits for something must not hold up the generation's answer.
+  const script = `test -x ${EXEC_SHIM}; echo "@shim=$?"; echo ${VERSION_FOLLOWS}; timeout 20 hermes --version 2>/dev/null`;
   const result = await runOnce(
-    { image, entrypoint: ["/bin/sh", "-c", script], timeoutMs: 60_000 },
+    { image, entrypoint: ["/bin/sh", "-c", script], user: "hermes", timeoutMs: 60_000 },
     run,
   ).catch((error: Error) => ({ exitCode: -1, stdout: "", stderr: error.message }));
   const match = /^@shim=(\d+)$/m.exec(result.stdout);
-  if (result.exitCode !== 0 || !match) {
+  if (!match) {
     throw new HarnessSetupError(
-      `could not tell the image's generation (is there a /bin/sh in ${image}?): exit ${result.exitCode}, ${result.stderr.trim().slice(0, 300)}`,
+      `could not tell the image's generation (is there a /bin/sh and a hermes user in ${image}?): exit ${result.exitCode}, ${result.stderr.trim().slice(0, 300)}`,
     );
   }
-  return match[1] === "0" ? "g2" : "g1";
+  const after = result.stdout.slice(result.stdout.indexOf(VERSION_FOLLOWS) + VERSION_FOLLOWS.length);
+  return { generation: match[1] === "0" ? "g2" : "g1", version: versionLine(after) };
 }

@@ -9,8 +9,8 @@ import { cleanUpAfterInterrupt, describeRemoved } from "../../harness/cleanup/in
 import { sweepDeadRuns, sweepRun } from "../../harness/cleanup/remove-resources.js";
 import { RUN_MARKER_ENV } from "../../harness/cleanup/run-processes.js";
 import { hostDirRoot } from "../../harness/container/data-volumes.js";
-import { detectGeneration } from "../../harness/container/detect-generation.js";
 import { hermesVersionOf } from "../../harness/container/hermes-version.js";
+import { probeImage } from "../../harness/container/image-probe.js";
 import { loadDeviations } from "../../harness/deviations/declared-deviations.js";
 import { HarnessSetupError } from "../../harness/harness-setup-error.js";
 import { formatRunHeader, formatRunLine } from "../../harness/setup/run-header.js";
@@ -64,10 +64,10 @@ export default async function setup(project: TestProject) {
         `cleared an earlier run's ${cleared.join(", ")} from ${shown.startsWith("..") ? artifactsDir : shown || "."}/`,
       );
     }
-    const [hermesVersion, generation] = await Promise.all([
-      hermesVersionOf(image.ref, identity),
-      detectGeneration(image.ref, identity),
-    ]);
+    // One container that boots nothing answers both; only a CLI that printed no version costs a boot.
+    const probe = await probeImage(image.ref, identity);
+    const { generation } = probe;
+    const hermesVersion = probe.version ?? (await hermesVersionOf(image.ref, identity));
     // One file or several, PATH-style (the CLI adds a caller's own to upstream's list).
     const deviationsFile = process.env.HERMES_HARNESS_DEVIATIONS || "docs/deviations.json";
     const deviations = deviationsFile
