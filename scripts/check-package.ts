@@ -33,7 +33,11 @@ try {
 
   started = Date.now();
   await execa("mkdir", ["-p", user]);
-  await execa("npm", ["install", "--no-audit", "--no-fund", join(work, info.filename)], { cwd: user });
+  // --prefer-offline: the dependencies npm ci just fetched are in npm's cache; asking the registry
+  // about each again took a third of the install (31 s to 22 s here) and tests nothing of the package.
+  await execa("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", join(work, info.filename)], {
+    cwd: user,
+  });
   log(`installed into an empty folder in ${seconds(started)}`);
 
   const cli = (args: string[]) =>
