@@ -73,6 +73,15 @@ export class HermesContainer {
       return result;
     } catch (error) {
       record.error = (error as Error).message.split("\n")[0];
+      // 409: the container is not running. Nothing a wait polls for can happen in it any more, so a
+      // wait ends here instead of polling to its deadline (a restart is the test's own, awaited, step).
+      if ((error as { statusCode?: number }).statusCode === 409)
+        throw new WaitGaveUp(
+          `Gave up: ${this.name} is not running (docker exec ${argv.join(" ")}: ${record.error})`,
+          {
+            cause: error,
+          },
+        );
       throw error;
     } finally {
       record.ms = Date.now() - started;
