@@ -6,6 +6,7 @@
 // npm run test:regressions -- --reference-report FILE --reference-header FILE
 //                            take the reference pass from a run that already ran the spec files on
 //                            the same reference image (CI's npm test), if its header names that image.
+import { readFileSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { parseArgs } from "node:util";
@@ -17,6 +18,7 @@ import { loadJsonReport } from "../harness/read/vitest-report.js";
 import { loadEarlierReferencePass } from "../harness/regressions/earlier-reference-pass.js";
 import { failingTestsSnippet } from "../harness/regressions/failing-tests-snippet.js";
 import { inParallel, MACHINE_WORKERS, regressionJobs } from "../harness/regressions/in-parallel.js";
+import { longestFirst } from "../harness/regressions/longest-first.js";
 import {
   type CatalogueProblem,
   loadCatalogue,
@@ -181,6 +183,20 @@ async function earlierReferencePass(ref: string, specs: string[]): Promise<RunOu
   return typeof outcome === "string" ? `not taken from ${report}: ${outcome}` : outcome;
 }
 
+/** How long a regression's run took last time here, from its report (vitest's start to its file's end). */
+function lastRunSeconds(name: string): number | undefined {
+  try {
+    const report = JSON.parse(readFileSync(join(reportsDir, `${name}.json`), "utf8")) as {
+      startTime?: number;
+      testResults?: { endTime?: number }[];
+    };
+    const end = Math.max(...(report.testResults ?? []).map((file) => file.endTime ?? 0));
+    return report.startTime && end > report.startTime ? (end - report.startTime) / 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The whole catalogue: a reference pass, then every regression; one bad entry is a row, not the end. */
 async function check(
   regressions: Regression[],
@@ -247,7 +263,8 @@ async function check(
       built: image.ref,
     };
   };
-  const judged = await inParallel([undefined, ...regressions], jobs, (r) => (r ? judge(r) : referencePass()));
+  const ordered = longestFirst(regressions, lastRunSeconds);
+  const judged = await inParallel([undefined, ...ordered], jobs, (r) => (r ? judge(r) : referencePass()));
   for (const row of judged) if (row) rows.push(row);
   const built = rows.filter((row) => row.built !== undefined);
   rows.sort((a, b) => a.name.localeCompare(b.name));
