@@ -25,9 +25,9 @@ describe("inParallel", () => {
 });
 
 describe("regressionJobs", () => {
-  it("defaults to 2 and takes a whole number from 1 to 16", () => {
-    expect(regressionJobs({})).toBe(2);
-    expect(regressionJobs({ HERMES_REGRESSION_JOBS: " 3 " })).toBe(3);
+  it("defaults to 3 and takes a whole number from 1 to 16", () => {
+    expect(regressionJobs({})).toBe(3);
+    expect(regressionJobs({ HERMES_REGRESSION_JOBS: " 2 " })).toBe(2);
     expect(() => regressionJobs({ HERMES_REGRESSION_JOBS: "0" })).toThrow(/from 1 to 16, got "0"/);
     expect(() => regressionJobs({ HERMES_REGRESSION_JOBS: "two" })).toThrow(/got "two"/);
   });
