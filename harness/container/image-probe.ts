@@ -19,8 +19,9 @@ const VERSION_FOLLOWS = "@version-follows";
  * depends on it. A missing version is the caller's to get another way (hermesVersionOf boots).
  */
 export async function probeImage(image: string, run: RunIdentity): Promise<ImageProbe> {
-  // `timeout`: a CLI that waits for something must not hold up the generation's answer.
-  const script = `test -x ${EXEC_SHIM}; echo "@shim=$?"; echo ${VERSION_FOLLOWS}; timeout 20 hermes --version 2>/dev/null`;
+  // Presence, the contract's own detector (-x would depend on hermes's rights to the shim, as this
+  // runs as hermes). `timeout`: a CLI that waits for something must not hold up the answer.
+  const script = `test -e ${EXEC_SHIM}; echo "@shim=$?"; echo ${VERSION_FOLLOWS}; timeout 20 hermes --version 2>/dev/null`;
   const result = await runOnce(
     { image, entrypoint: ["/bin/sh", "-c", script], user: "hermes", timeoutMs: 60_000 },
     run,
