@@ -6,7 +6,6 @@
 // npm run test:regressions -- --reference-report FILE --reference-header FILE
 //                            take the reference pass from a run that already ran the spec files on
 //                            the same reference image (CI's npm test), if its header names that image.
-import { readFileSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { parseArgs } from "node:util";
@@ -14,7 +13,7 @@ import { execa } from "execa";
 import stripAnsi from "strip-ansi";
 import { SecretRedactor } from "../harness/diagnostics/redact-secrets.js";
 import type { LocalImage } from "../harness/image/local-image.js";
-import { loadJsonReport } from "../harness/read/vitest-report.js";
+import { loadJsonReport, reportSeconds } from "../harness/read/vitest-report.js";
 import { loadEarlierReferencePass } from "../harness/regressions/earlier-reference-pass.js";
 import { failingTestsSnippet } from "../harness/regressions/failing-tests-snippet.js";
 import { inParallel, MACHINE_WORKERS, regressionJobs } from "../harness/regressions/in-parallel.js";
@@ -183,15 +182,10 @@ async function earlierReferencePass(ref: string, specs: string[]): Promise<RunOu
   return typeof outcome === "string" ? `not taken from ${report}: ${outcome}` : outcome;
 }
 
-/** How long a regression's run took last time here, from its report (vitest's start to its file's end). */
+/** How long a regression's run took last time here, from its report (undefined: no usable report). */
 function lastRunSeconds(name: string): number | undefined {
   try {
-    const report = JSON.parse(readFileSync(join(reportsDir, `${name}.json`), "utf8")) as {
-      startTime?: number;
-      testResults?: { endTime?: number }[];
-    };
-    const end = Math.max(...(report.testResults ?? []).map((file) => file.endTime ?? 0));
-    return report.startTime && end > report.startTime ? (end - report.startTime) / 1000 : undefined;
+    return reportSeconds(loadJsonReport(join(reportsDir, `${name}.json`)));
   } catch {
     return undefined;
   }

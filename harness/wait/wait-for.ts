@@ -8,7 +8,7 @@ export interface WaitOptions<T> {
   description: string;
   timeoutMs: number;
   /**
-   * Constant pause between probes. Default: 100 ms, growing by a quarter per probe up to 1 s, so a
+   * A constant pause between probes. Unset: 100 ms, growing by a quarter per probe up to 1 s, so a
    * long wait (often a failing one) costs a docker exec a second, not ten, on a busy machine.
    */
   intervalMs?: number;
@@ -38,9 +38,10 @@ function defaultDescribe(value: unknown): string {
 }
 
 /**
- * Polls `probe` (at a growing interval, or a constant one if given) until `until(value)` holds, then returns that value.
- * A probe that throws counts as "not yet", except a WaitGaveUp, which ends the wait. Each probe is raced against the time left (at least one
- * interval for the last one), so a hanging probe cannot stretch the wait: it ends at most one interval
+ * Polls `probe` (at a growing interval, or a constant one if given) until `until(value)` holds, then
+ * returns that value. A probe that throws counts as "not yet", except a WaitGaveUp, which ends the
+ * wait. Each probe is raced against the time left (at least one interval for the last one), so a
+ * hanging probe cannot stretch the wait: it ends at most one interval
  * after the deadline. A probe abandoned that way may still settle later; its result is ignored and its
  * rejection is swallowed so it never becomes an unhandled rejection.
  */
