@@ -26,6 +26,10 @@ export default defineConfig({
           globalSetup: ["specs/support/global-setup.ts"],
           setupFiles: ["specs/support/image-project-setup.ts"],
           pool: "forks",
+          // Spec files share a worker's module cache (harness, testcontainers, dockerode): a fresh
+          // one per file re-imported them, 1.4 core-s a file on 2 busy cores. Specs hold no state
+          // between files: each file's containers go in its own afterAll (image-project-setup.ts).
+          isolate: false,
           fileParallelism: true,
           testTimeout: 60_000,
           hookTimeout: 90_000,
