@@ -7,7 +7,12 @@ export {
   hostBindMountsWork,
 } from "./container/data-volumes.js";
 export { buildDerivedImage, type DerivedFile } from "./container/derived-image.js";
-export { type ExecOptions, HermesContainer, type HttpResponse } from "./container/hermes-container.js";
+export {
+  type ExecOptions,
+  HermesContainer,
+  type HttpResponse,
+  type SlotWaitOptions,
+} from "./container/hermes-container.js";
 export { type RecreateOptions, recreateOnVolume } from "./container/recreate-on-volume.js";
 export { type RunOnceOptions, type RunOnceResult, runOnce } from "./container/run-once.js";
 export { seedDataAsRoot } from "./container/seed-data-as-root.js";
@@ -19,6 +24,7 @@ export type { ExecUser } from "./exec/exec-user.js";
 export { appendedLines } from "./read/appended-lines.js";
 export { BOOT_LOG, type BootRecord, parseBootLog, readinessSince } from "./read/boot-log.js";
 export type { FileStat } from "./read/file-stat.js";
+export { parseStats, STAT_FORMAT } from "./read/file-stat.js";
 export { type ProcessRow, zombies } from "./read/process-table.js";
 export type { SlotStatus } from "./read/svstat.js";
 export { onlyInGeneration } from "./run/generation-gate.js";

@@ -80,7 +80,9 @@ async function generatedApiServerKey(hermes: HermesContainer): Promise<Secret | 
 
 /** `gateway_state.json` of a profile (C6.9) says running, with the pid its s6 slot reports (C6.4). */
 async function waitForGateway(hermes: HermesContainer, profile: string): Promise<void> {
-  const slot = await hermes.waitForSlot(`gateway-${profile}`, (s) => s.state === "up", "up", 15_000);
+  const slot = await hermes.waitForSlot(`gateway-${profile}`, (s) => s.state === "up", "up", {
+    timeoutMs: 15_000,
+  });
   const file =
     profile === "default"
       ? "/opt/data/gateway_state.json"
@@ -199,12 +201,10 @@ describe("C9.2: files that hold secrets are hermes-only", () => {
     files: readonly string[],
     withOwner = true,
   ): Promise<Record<string, string>> {
-    const out: Record<string, string> = {};
-    for (const path of files) {
-      const stat = await hermes.stat(path);
-      out[path] = `${stat.type} ${stat.modeText}${withOwner ? ` uid ${stat.uid}` : ""}`;
-    }
-    return out;
+    const stats = await hermes.statAll(files);
+    return Object.fromEntries(
+      stats.map((stat) => [stat.path, `${stat.type} ${stat.modeText}${withOwner ? ` uid ${stat.uid}` : ""}`]),
+    );
   }
   const hermesOnly = (files: readonly string[], uid: number, withOwner = true) =>
     Object.fromEntries(files.map((path) => [path, `file 600${withOwner ? ` uid ${uid}` : ""}`]));

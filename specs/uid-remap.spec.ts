@@ -5,6 +5,8 @@ import {
   type HermesContainer,
   HOST_BIND_SKIP_REASON,
   hostBindMountsWork,
+  parseStats,
+  STAT_FORMAT,
   seedDataAsRoot,
   startHermes,
 } from "../harness/index.js";
@@ -15,19 +17,23 @@ import { waitForStatusInside } from "./support/spec-helpers.js";
 
 const DEFAULT_ID = 10000;
 
-/** What the remapped hermes looks like from every side a user can see it. */
+/** What the remapped hermes looks like from every side a user can see it, read in one exec as hermes. */
 async function identity(hermes: HermesContainer) {
-  const num = async (argv: string[]) => Number((await hermes.ok(argv)).trim());
-  const [top, env] = await Promise.all([hermes.stat("/opt/data"), hermes.stat("/opt/data/.env")]);
+  const paths = ["/opt/data", "/opt/data/.env"];
+  // `id -u`/`id -g` are the exec's own user: `docker exec -u hermes` resolves the name through the
+  // remapped /etc/passwd (C4.2). `id -u hermes`/`id -g hermes` read /etc/passwd itself.
+  const script = 'id -u hermes && id -g hermes && id -u && id -g && stat -c "$1" -- "$2" "$3"';
+  const lines = (await hermes.ok(["sh", "-c", script, "identity", STAT_FORMAT, ...paths])).split("\n");
+  const [passwdUid, passwdGid, execUid, execGid] = lines.slice(0, 4).map(Number);
+  const [top, env] = parseStats(lines.slice(4).join("\n"), paths);
   return {
-    passwdUid: await num(["id", "-u", "hermes"]),
-    passwdGid: await num(["id", "-g", "hermes"]),
-    // `docker exec -u hermes`: the name resolves through the remapped /etc/passwd (C4.2).
-    execUid: await num(["id", "-u"]),
-    execGid: await num(["id", "-g"]),
+    passwdUid,
+    passwdGid,
+    execUid,
+    execGid,
     // The directory's group is C4.2's own test below: upstream may keep the old GID there.
-    dataOwner: top.uid,
-    envOwner: `${env.uid}:${env.gid}`,
+    dataOwner: top?.uid,
+    envOwner: `${env?.uid}:${env?.gid}`,
   };
 }
 
@@ -88,7 +94,9 @@ describe("C4: UID/GID remap", () => {
       expect(mine.split("\n"), path).toContain(path);
     }
 
-    const dashboard = await hermes.waitForSlot("dashboard", (s) => s.state === "up", "up", 15_000);
+    const dashboard = await hermes.waitForSlot("dashboard", (s) => s.state === "up", "up", {
+      timeoutMs: 15_000,
+    });
     // Until it serves, the slot's pid may still be the run script, before it drops to hermes.
     await waitForStatusInside(hermes, 9119);
     const rows = await hermes.processes();
@@ -159,8 +167,7 @@ describe("C4: UID/GID remap", () => {
     );
     const hermes = await startHermes({ nameHint: "host-repair", data: { hostDir } });
 
-    const owners: Record<string, number> = {};
-    for (const name of [
+    const names = [
       "config.yaml",
       ".env",
       "state.db",
@@ -169,9 +176,9 @@ describe("C4: UID/GID remap", () => {
       "sessions/old.json",
       "private",
       "private/host_secret.json",
-    ]) {
-      owners[name] = (await hermes.stat(`/opt/data/${name}`)).uid;
-    }
+    ];
+    const stats = await hermes.statAll(names.map((name) => `/opt/data/${name}`));
+    const owners = Object.fromEntries(names.map((name, i) => [name, stats[i]?.uid]));
     expect(owners).toEqual({
       // C4.3: known state files and every regular file directly under /opt/data, each boot.
       "config.yaml": DEFAULT_ID,

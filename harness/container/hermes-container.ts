@@ -6,7 +6,7 @@ import { type ExecUser, resolveExecUser } from "../exec/exec-user.js";
 import { recordTiming } from "../profiling/recorder.js";
 import { BOOT_LOG, type BootRecord, parseBootLog } from "../read/boot-log.js";
 import { demuxLogBuffer } from "../read/docker-logs.js";
-import { type FileStat, parseStat, STAT_FORMAT } from "../read/file-stat.js";
+import { type FileStat, parseStat, parseStats, STAT_FORMAT } from "../read/file-stat.js";
 import { type ProcessRow, PS_ARGV, parseProcessTable } from "../read/process-table.js";
 import { parseSvstat, SlotMissingError, type SlotStatus } from "../read/svstat.js";
 import { runningTests } from "../run/current-test.js";
@@ -34,6 +34,12 @@ const SCANDIR = "/run/service";
 const VENV_PYTHON = "/opt/hermes/.venv/bin/python";
 
 /** A running Hermes container, seen the way a user sees it: through docker exec as hermes. */
+/** How long a slot wait lasts, and (unset: waitFor's backoff) how often it probes. */
+export interface SlotWaitOptions {
+  timeoutMs?: number;
+  intervalMs?: number;
+}
+
 export class HermesContainer {
   constructor(
     readonly container: Docker.Container,
@@ -139,6 +145,11 @@ export class HermesContainer {
     return parseStat(await this.ok(["stat", "-c", STAT_FORMAT, "--", path], options));
   }
 
+  /** lstat of several paths in one exec (one stat process), in the order given. */
+  async statAll(paths: readonly string[], options: ExecUser = {}): Promise<FileStat[]> {
+    return parseStats(await this.ok(["stat", "-c", STAT_FORMAT, "--", ...paths], options), paths);
+  }
+
   async exists(path: string, options: ExecUser = {}): Promise<boolean> {
     return (await this.exec(["test", "-e", path], options)).exitCode === 0;
   }
@@ -229,7 +240,7 @@ export class HermesContainer {
     slot: string,
     until: (status: SlotStatus) => boolean,
     description: string,
-    timeoutMs: number = TIMEOUTS.conditionMs,
+    { timeoutMs = TIMEOUTS.conditionMs, intervalMs }: SlotWaitOptions = {},
   ): Promise<SlotStatus> {
     let missingSince: number | undefined;
     const probe = () =>
@@ -252,6 +263,7 @@ export class HermesContainer {
     return waitFor(probe, {
       description: `slot ${slot}: ${description}`,
       timeoutMs,
+      intervalMs,
       until,
       describeValue: (status) => status.raw,
     });
@@ -267,7 +279,7 @@ export class HermesContainer {
       slot,
       (status) => status.state === "up" && status.pid !== undefined && status.pid !== previousPid,
       `up with a pid other than ${previousPid}`,
-      timeoutMs,
+      { timeoutMs },
     );
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseStat, STAT_FORMAT } from "./file-stat.js";
+import { parseStat, parseStats, STAT_FORMAT } from "./file-stat.js";
 
 // Lines captured from GNU coreutils stat on Debian 13 with STAT_FORMAT.
 describe("parseStat", () => {
@@ -56,5 +56,30 @@ describe("parseStat", () => {
       /Expected one stat line/,
     );
     expect(() => parseStat("0|0|789|regular file|/a")).toThrow(/Unrecognised stat output/);
+  });
+});
+
+describe("parseStats", () => {
+  it("parses one line per path, in the order asked", () => {
+    const stats = parseStats(
+      "10000|10000|600|regular file|/opt/data/.env\n0|0|777|symbolic link|/opt/data/auth.json\n",
+      ["/opt/data/.env", "/opt/data/auth.json"],
+    );
+    expect(stats.map((s) => `${s.path} ${s.type} ${s.modeText} ${s.uid}`)).toEqual([
+      "/opt/data/.env file 600 10000",
+      "/opt/data/auth.json symlink 777 0",
+    ]);
+  });
+
+  it("rejects a missing line, an extra line, a line for another path and no paths at all", () => {
+    const one = "0|0|755|directory|/a\n";
+    expect(() => parseStats(one, ["/a", "/b"])).toThrow(/Expected 2 stat line\(s\)/);
+    expect(() => parseStats("0|0|755|directory|/a\n0|0|755|directory|/b\n", ["/a"])).toThrow(
+      /Expected 1 stat line/,
+    );
+    expect(() => parseStats("0|0|755|directory|/b\n0|0|755|directory|/a\n", ["/a", "/b"])).toThrow(
+      /stat line 1 is for \/b, not \/a/,
+    );
+    expect(() => parseStats("", [])).toThrow(/Expected 0 stat line/);
   });
 });

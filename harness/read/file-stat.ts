@@ -49,3 +49,21 @@ export function parseStat(text: string): FileStat {
     path,
   };
 }
+
+/**
+ * Parses one `stat -c STAT_FORMAT -- PATH...` of several paths: one line each, in the order asked.
+ * A line for another path than the one asked for (a newline in a name, say) is an error, not a shift.
+ */
+export function parseStats(text: string, paths: readonly string[]): FileStat[] {
+  const lines = text.replace(/\r?\n$/, "").split("\n");
+  if (paths.length === 0 || lines.length !== paths.length)
+    throw new Error(
+      `Expected ${paths.length} stat line(s), for ${paths.join(" ")}; got: ${JSON.stringify(text)}`,
+    );
+  return lines.map((line, i) => {
+    const stat = parseStat(line);
+    if (stat.path !== paths[i])
+      throw new Error(`stat line ${i + 1} is for ${stat.path}, not ${paths[i]}: ${JSON.stringify(text)}`);
+    return stat;
+  });
+}
