@@ -3,6 +3,7 @@ import { type HermesContainer, startHermes, TIMEOUTS, waitFor } from "../harness
 import {
   dashboardProcesses,
   downForTwoSeconds,
+  FOR_TWO_SECONDS,
   parkedDown,
   VENV_PYTHON,
   waitForStatusInside,
@@ -70,7 +71,7 @@ describe("C5 dashboard", () => {
   });
 
   it("C5.1: off by default: the slot is down and no dashboard process exists", async () => {
-    const status = await off.waitForSlot(SLOT, downForTwoSeconds, "down for 2 s");
+    const status = await off.waitForSlot(SLOT, downForTwoSeconds, "down for 2 s", FOR_TWO_SECONDS);
     expect(status.state).toBe("down");
     expect(dashboardProcesses(await off.processes())).toEqual([]);
     expect(await portState(off, DEFAULT_PORT)).toBe("closed");
@@ -119,7 +120,7 @@ describe("C5 dashboard", () => {
       SLOT,
       (s) => downForTwoSeconds(s) && parkedDown(s) && s.exitCode === 78,
       "down with exit code 78 for 2 s, not wanted up",
-      15_000,
+      { timeoutMs: 15_000, ...FOR_TWO_SECONDS },
     );
     const later = await hermes.svstat(SLOT);
     expect(later.state, later.raw).toBe("down");
@@ -139,7 +140,12 @@ describe("C5 dashboard", () => {
     );
     const results = await Promise.all(
       containers.map(async (hermes, i) => {
-        const status = await hermes.waitForSlot(SLOT, downForTwoSeconds, `down for 2 s (${FALSY[i]})`);
+        const status = await hermes.waitForSlot(
+          SLOT,
+          downForTwoSeconds,
+          `down for 2 s (${FALSY[i]})`,
+          FOR_TWO_SECONDS,
+        );
         return {
           value: FALSY[i],
           state: status.state,

@@ -13,6 +13,12 @@ export const VENV_PYTHON = "/opt/hermes/.venv/bin/python";
 
 // s6-svstat's seconds counter restarts on every up/down change, so "down for 2 s" means it stayed down.
 
+/**
+ * For a "for 2 s" wait: it cannot hold sooner than 2 s after the change, so a probe a second (a
+ * docker exec each) is enough, where the default backoff would spend eight on the same 2 s.
+ */
+export const FOR_TWO_SECONDS = { intervalMs: 1_000 } as const;
+
 /** Down for 2 s or more, with ./finish done. */
 export const downForTwoSeconds = (s: SlotStatus) => s.state === "down" && !s.finishing && s.seconds >= 2;
 
@@ -20,7 +26,7 @@ export const downForTwoSeconds = (s: SlotStatus) => s.state === "down" && !s.fin
 export const parkedDown = (s: SlotStatus) => s.state === "down" && s.want === undefined && s.seconds >= 2;
 
 export function waitParkedDown(hermes: HermesContainer, slot: string): Promise<SlotStatus> {
-  return hermes.waitForSlot(slot, parkedDown, "down, not wanted up, for 2 s");
+  return hermes.waitForSlot(slot, parkedDown, "down, not wanted up, for 2 s", FOR_TWO_SECONDS);
 }
 
 const argvWords = (row: ProcessRow) => row.args.split(/\s+/);
