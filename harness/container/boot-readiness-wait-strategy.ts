@@ -10,16 +10,21 @@ import { HarnessWaitStrategy } from "./harness-wait-strategy.js";
  * round trip per poll. A log shorter than the offset was rotated: all of it is new. A watcher gives up
  * after `$3` polls (exit 1) and a new exec takes over: docker resolves `hermes` to a UID when an exec
  * starts, and a boot that remaps the UID (C4.1) can make /opt/data unreadable to an early watcher.
+ * The log is searched only when its size changed: a poll then costs two processes, not five, and a
+ * boot polls some twenty times while the machine is busy booting others.
  */
 const WATCH_POLLS = 40;
-const WATCH_SCRIPT = `f="$1"; off="$2"; polls="$3"
+const WATCH_SCRIPT = `f="$1"; off="$2"; polls="$3"; seen=
 while [ "$polls" -gt 0 ]; do
   polls=$((polls - 1))
   if [ -f "$f" ]; then
     size=$(wc -c < "$f")
-    [ "$size" -lt "$off" ] && off=0
-    if tail -c +"$((off + 1))" "$f" | grep -qE '(^| )profile=default( |$)'; then
-      tail -c +"$((off + 1))" "$f"; exit 0
+    if [ "$size" != "$seen" ]; then
+      seen=$size
+      [ "$size" -lt "$off" ] && off=0
+      if tail -c +"$((off + 1))" "$f" | grep -qE '(^| )profile=default( |$)'; then
+        tail -c +"$((off + 1))" "$f"; exit 0
+      fi
     fi
   fi
   sleep 0.05
