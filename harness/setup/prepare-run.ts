@@ -1,0 +1,122 @@
+import { rmSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { delimiter, join, relative, resolve } from "node:path";
+import { claimArtifactsDir } from "../artifacts/artifacts-owner.js";
+import { DEFAULT_ARTIFACTS_DIR } from "../artifacts/artifacts-root.js";
+import { clearStaleArtifacts } from "../artifacts/stale-artifacts.js";
+import { cleanUpAfterInterrupt, describeRemoved } from "../cleanup/interrupt-cleanup.js";
+import { sweepDeadRuns, sweepRun } from "../cleanup/remove-resources.js";
+import { RUN_MARKER_ENV } from "../cleanup/run-processes.js";
+import { hostDirRoot } from "../container/data-volumes.js";
+import { hermesVersionOf } from "../container/hermes-version.js";
+import { probeImage } from "../container/image-probe.js";
+import { loadDeviations } from "../deviations/declared-deviations.js";
+import type { RunContext } from "../run/run-context.js";
+import { formatRunHeader, formatRunLine } from "./run-header.js";
+import { beginRun, ensureTarget, repoRoot, runContextOf } from "./run-setup.js";
+import { writeProfileReport } from "./write-profile-report.js";
+
+export interface PreparedRun {
+  /** What every spec of the run reads (vitest's provided `hermesRun`). */
+  context: RunContext;
+  /** Removes what the run's specs left, and writes the profile report when profiling. */
+  finish: () => Promise<void>;
+}
+
+/**
+ * One test run's start, from the environment (HERMES_IMAGE and friends): a daemon that answers, the
+ * target image (built only when its inputs changed), leftovers of dead runs swept, the image probed
+ * and the run header printed and written. Until `finish`, Ctrl-C or a CI cancel removes what the run
+ * made. Throws a HarnessSetupError when the run cannot start (after removing what it made so far).
+ * The image project's global setup (specs/support/global-setup.ts) runs it once per test run.
+ */
+export async function prepareRun(log: (line: string) => void): Promise<PreparedRun> {
+  const run = await beginRun();
+  const { identity, artifactsDir } = run;
+  // Inherited by every process the run starts, so an interrupt can find them all (run-processes.ts).
+  process.env[RUN_MARKER_ENV] = identity.runId;
+  // From here on (the version probe below already runs a container): stop this run's processes,
+  // remove its containers, volumes and images, also those still being created, and say what went.
+  const onSignal = (signal: NodeJS.Signals) => {
+    // A second Ctrl-C must not cut the cleanup short.
+    process.on("SIGINT", () => {});
+    process.on("SIGTERM", () => {});
+    log(`${signal}: removing what this run made (a second Ctrl-C is ignored until done)`);
+    const removed = cleanUpAfterInterrupt(identity.runId);
+    rmSync(hostDirRoot(identity.runId), { recursive: true, force: true });
+    log(describeRemoved(identity.runId, removed));
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  const stopListening = () => {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  };
+  try {
+    const swept = await sweepDeadRuns(identity.ownerHost);
+    if (swept.length > 0)
+      log(`removed what ${swept.length} interrupted earlier run(s) left behind: ${swept.join(", ")}`);
+
+    const clearable = await claimArtifactsDir(
+      artifactsDir,
+      artifactsDir === resolve(repoRoot, DEFAULT_ARTIFACTS_DIR),
+    );
+    const image = await ensureTarget(run, log);
+    // What is in the folder after this is this run's: earlier failure folders would read as fresh.
+    // Only now: a run that cannot start leaves the last run's diagnostics alone.
+    if (!clearable)
+      log(`${artifactsDir} holds files the harness did not write: earlier runs' are not cleared`);
+    const cleared = clearable ? await clearStaleArtifacts(artifactsDir) : [];
+    if (cleared.length > 0) {
+      const shown = relative(process.cwd(), artifactsDir);
+      log(
+        `cleared an earlier run's ${cleared.join(", ")} from ${shown.startsWith("..") ? artifactsDir : shown || "."}/`,
+      );
+    }
+    // One container that boots nothing answers both; only a CLI that printed no version costs a boot.
+    const probe = await probeImage(image.ref, identity);
+    const { generation } = probe;
+    const hermesVersion = probe.version ?? (await hermesVersionOf(image.ref, identity));
+    // One file or several, PATH-style (the CLI adds a caller's own to upstream's list).
+    const deviationsFile = process.env.HERMES_HARNESS_DEVIATIONS || "docs/deviations.json";
+    const deviations = deviationsFile
+      .split(delimiter)
+      .flatMap((file) => loadDeviations(resolve(repoRoot, file)));
+    const profiling = process.env.HERMES_HARNESS_PROFILE === "1";
+    const context = runContextOf(run, image, { generation, deviations, profiling });
+    const header = formatRunHeader({
+      runId: identity.runId,
+      image,
+      hermesVersion,
+      generation,
+      daemon: run.daemon,
+      localDaemon: context.localDaemon,
+    });
+    const runLine = formatRunLine({ image, hermesVersion, generation });
+    log(runLine);
+    console.log(header);
+    // Which run the artifacts folder belongs to.
+    await writeFile(join(artifactsDir, "run-header.txt"), `${runLine}\n${header}\n`);
+    const declared = deviations.filter((d) => d.generations.includes(generation)).length;
+    log(`declared upstream deviations for ${generation.toUpperCase()}: ${declared} (${deviationsFile})`);
+
+    const finish = async () => {
+      stopListening();
+      const removed = sweepRun(identity.runId);
+      rmSync(hostDirRoot(identity.runId), { recursive: true, force: true });
+      if (removed.containers.length + removed.volumes.length > 0) {
+        log(
+          `teardown removed ${removed.containers.length} container(s) and ${removed.volumes.length} volume(s) left by specs`,
+        );
+      }
+      if (context.profiling) await writeProfileReport(artifactsDir, log);
+    };
+    return { context, finish };
+  } catch (error) {
+    // A run that never started still may have made something (the probe's container).
+    stopListening();
+    sweepRun(identity.runId);
+    throw error;
+  }
+}
