@@ -44,4 +44,11 @@ describe("contentHash", () => {
     await writeFile(join(root, "fixtures", "__pycache__", "m.cpython-313.pyc"), "x");
     expect(await contentHash(root, ["fixtures"])).toBe(before);
   });
+
+  it("ignores a pytest cache left by running the sources' tests", async () => {
+    const before = await contentHash(root, ["fixtures"]);
+    await mkdir(join(root, "fixtures", ".pytest_cache", "v"), { recursive: true });
+    await writeFile(join(root, "fixtures", ".pytest_cache", "v", "nodeids"), "[]");
+    expect(await contentHash(root, ["fixtures"])).toBe(before);
+  });
 });

@@ -22,13 +22,16 @@ export async function contentHash(root: string, paths: string[], extra: string[]
   return hash.digest("hex");
 }
 
+// Made beside the sources by running their tests; never copied into an image, so never a rebuild.
+const PYTHON_CACHES = new Set(["__pycache__", ".pytest_cache"]);
+
 async function listFiles(path: string): Promise<string[]> {
   const info = await stat(path);
   if (!info.isDirectory()) return [path];
   const entries = await readdir(path, { withFileTypes: true });
   const nested = await Promise.all(
     entries
-      .filter((entry) => entry.name !== "__pycache__" && !entry.name.endsWith(".pyc"))
+      .filter((entry) => !PYTHON_CACHES.has(entry.name) && !entry.name.endsWith(".pyc"))
       .map((entry) => listFiles(join(path, entry.name))),
   );
   return nested.flat();
