@@ -33,13 +33,13 @@ export interface HttpResponse {
 const SCANDIR = "/run/service";
 const VENV_PYTHON = "/opt/hermes/.venv/bin/python";
 
-/** A running Hermes container, seen the way a user sees it: through docker exec as hermes. */
 /** How long a slot wait lasts, and (unset: waitFor's backoff) how often it probes. */
 export interface SlotWaitOptions {
   timeoutMs?: number;
   intervalMs?: number;
 }
 
+/** A running Hermes container, seen the way a user sees it: through docker exec as hermes. */
 export class HermesContainer {
   constructor(
     readonly container: Docker.Container,
