@@ -2,19 +2,20 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type Docker from "dockerode";
 import { dockerClient } from "../docker/docker-client.js";
-import { execInContainer } from "../exec/exec-in-container.js";
 import { BOOT_LOG } from "../read/boot-log.js";
 import { demuxLogBuffer } from "../read/docker-logs.js";
 import type { TrackedContainer } from "../run/resource-tracker.js";
 import { TIMEOUTS } from "../wait/timeouts.js";
-import { learnContainerSecrets } from "./container-secrets.js";
+import { learnContainerSecrets, SECRET_READS } from "./container-secrets.js";
 import { SecretRedactor } from "./redact-secrets.js";
+import { readSections, type SectionedRead } from "./sectioned-read.js";
 
 /**
  * What a developer needs to understand a failure without rerunning: for each container, its docker
  * logs, boot log, process table, every slot's s6-svstat, `ls -ln` of /opt/data, its inspect state,
  * and every exec the test made (with root reasons). Reading these is diagnostics, not the test, so
- * it runs as root: a broken image may have made them unreadable to hermes.
+ * it runs as root: a broken image may have made them unreadable to hermes. They are read with the
+ * secrets in one exec per container (sectioned-read.ts).
  */
 const DIAGNOSTIC_READS: Record<string, string> = {
   "boot-log.txt": `cat ${BOOT_LOG} 2>&1`,
@@ -25,6 +26,12 @@ const DIAGNOSTIC_READS: Record<string, string> = {
     'for d in /run/service/* /run/service/.[!.]*; do case "$d" in */.s6-svscan) continue ;; esac; [ -d "$d" ] && printf "%s: %s\\n" "$d" "$(/command/s6-svstat "$d" 2>&1)"; done; ls -la /run/service 2>&1',
   "opt-data-ls.txt": "ls -lnaR /opt/data 2>&1 | head -n 400",
 };
+
+/** A container's inspect answer and, while it ran, what the one diagnostics exec read in it. */
+interface Inspection {
+  info: Docker.ContainerInspectInfo;
+  read?: SectionedRead;
+}
 
 /**
  * Writes every container's diagnostics under `dir`, with secrets redacted (redact-secrets.ts): first
@@ -37,13 +44,16 @@ export async function collectDiagnostics(
 ): Promise<SecretRedactor> {
   await mkdir(dir, { recursive: true });
   const redactor = SecretRedactor.fromEnvironment();
-  const inspected = new Map<TrackedContainer, Docker.ContainerInspectInfo | Error>();
+  const inspected = new Map<TrackedContainer, Inspection | Error>();
   for (const tracked of containers) {
     const container = dockerClient().getContainer(tracked.id);
     try {
       const info = await container.inspect();
-      inspected.set(tracked, info);
-      await learnContainerSecrets(redactor, container, info);
+      const read = info.State.Running
+        ? await readSections(container, { ...SECRET_READS, ...DIAGNOSTIC_READS }, TIMEOUTS.queryMs)
+        : undefined;
+      inspected.set(tracked, { info, read });
+      learnContainerSecrets(redactor, info, read?.sections ?? new Map());
     } catch (error) {
       inspected.set(tracked, error as Error);
     }
@@ -52,10 +62,11 @@ export async function collectDiagnostics(
     const out = join(dir, tracked.name);
     await mkdir(out, { recursive: true });
     const save = (file: string, text: string) => writeFile(join(out, file), redactor.redact(text));
-    const info = inspected.get(tracked);
+    const inspection = inspected.get(tracked);
     try {
-      if (info === undefined || info instanceof Error) throw info ?? new Error("not inspected");
-      await writeContainerFiles(dockerClient().getContainer(tracked.id), info, redactor, save);
+      if (inspection === undefined || inspection instanceof Error)
+        throw inspection ?? new Error("not inspected");
+      await writeContainerFiles(dockerClient().getContainer(tracked.id), inspection, redactor, save);
     } catch (error) {
       await save("diagnostics-error.txt", `could not read the container: ${(error as Error).message}\n`);
     }
@@ -72,7 +83,7 @@ export async function collectDiagnostics(
 
 async function writeContainerFiles(
   container: Docker.Container,
-  info: Docker.ContainerInspectInfo,
+  { info, read }: Inspection,
   redactor: SecretRedactor,
   save: (file: string, text: string) => Promise<void>,
 ): Promise<void> {
@@ -89,16 +100,12 @@ async function writeContainerFiles(
   await save("inspect-state.json", JSON.stringify(state, null, 2));
   const logs = (await container.logs({ stdout: true, stderr: true, timestamps: true })) as unknown as Buffer;
   await save("docker-logs.txt", demuxLogBuffer(logs));
-  for (const [file, script] of Object.entries(DIAGNOSTIC_READS)) {
-    if (!info.State.Running) {
-      await save(file, `(container not running: exit code ${info.State.ExitCode}; nothing to exec)\n`);
-      continue;
-    }
-    const result = await execInContainer(container, {
-      argv: ["sh", "-c", script],
-      user: "root",
-      timeoutMs: TIMEOUTS.queryMs,
-    }).catch((error: Error) => ({ exitCode: -1, stdout: "", stderr: error.message }));
-    await save(file, result.stdout + result.stderr);
+  for (const file of Object.keys(DIAGNOSTIC_READS)) {
+    await save(
+      file,
+      read
+        ? (read.sections.get(file) ?? read.missing)
+        : `(container not running: exit code ${info.State.ExitCode}; nothing to exec)\n`,
+    );
   }
 }

@@ -1,6 +1,4 @@
 import type Docker from "dockerode";
-import { execInContainer } from "../exec/exec-in-container.js";
-import { TIMEOUTS } from "../wait/timeouts.js";
 import type { SecretRedactor } from "./redact-secrets.js";
 
 // The files the image keeps secrets in (contract C9.2), top level and per profile. Symlinks are
@@ -12,24 +10,25 @@ const AUTH_FILES =
   '[ -f "$f" ] && [ ! -L "$f" ] && { cat "$f"; printf \'\\0\'; }; done; true';
 
 /**
- * Teaches the redactor what one container holds: the secret-named values of its Config.Env and,
- * while it runs, the values in its `.env` files and `auth.json` (a generated API_SERVER_KEY, keys a
- * test wrote). Read as root, as the other diagnostics: the files are hermes-only, and a broken image
- * may have made them unreadable to hermes. Nothing read here is written anywhere.
+ * The reads that tell what a running container holds: the values in its `.env` files and
+ * `auth.json` (a generated API_SERVER_KEY, keys a test wrote). Read in the diagnostics' one root
+ * exec (collect-diagnostics.ts): the files are hermes-only, and a broken image may have made them
+ * unreadable to hermes. Nothing read here is written anywhere.
  */
-export async function learnContainerSecrets(
+export const SECRET_READS = { "secrets:env": ENV_FILES, "secrets:auth": AUTH_FILES } as const;
+
+/**
+ * Teaches the redactor what one container holds: the secret-named values of its Config.Env and,
+ * where the container ran, what SECRET_READS read from it.
+ */
+export function learnContainerSecrets(
   redactor: SecretRedactor,
-  container: Docker.Container,
   info: Docker.ContainerInspectInfo,
-): Promise<void> {
+  reads: ReadonlyMap<string, string>,
+): void {
   redactor.learnEnvList(info.Config.Env ?? []);
-  if (!info.State.Running) return;
-  const read = (script: string) =>
-    execInContainer(container, { argv: ["sh", "-c", script], user: "root", timeoutMs: TIMEOUTS.queryMs })
-      .then((result) => result.stdout)
-      .catch(() => "");
-  redactor.learnEnvFile(await read(ENV_FILES));
-  for (const text of (await read(AUTH_FILES)).split("\0")) {
+  redactor.learnEnvFile(reads.get("secrets:env") ?? "");
+  for (const text of (reads.get("secrets:auth") ?? "").split("\0")) {
     if (text.trim() !== "") redactor.learnSecretFile("auth.json", text);
   }
 }
