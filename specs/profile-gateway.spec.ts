@@ -60,11 +60,7 @@ async function waitServing(name: string, port: number, previousPid?: number): Pr
     timeoutMs: TIMEOUTS.conditionMs,
     until: (state) => state.gateway_state === "running" && state.pid === pid,
   });
-  await waitFor(() => hermes.httpGet(port, "/health"), {
-    description: `${name}: GET /health on ${port} answers 200`,
-    timeoutMs: TIMEOUTS.conditionMs,
-    until: (response) => response.status === 200,
-  });
+  await hermes.waitForHttpOk(port, "/health", `${name}: GET /health on ${port} answers 200`);
   return pid;
 }
 

@@ -189,11 +189,11 @@ describe.each(Object.keys(ways) as Way[])("after %s", (way) => {
     if (c.action === "started") {
       expect(downFile).toBe(false);
       await hermes.waitForSlot(slot, (s) => s.state === "up", "up");
-      const health = await waitFor(() => hermes.httpGet(c.port as number, "/health"), {
-        description: `${c.name}: /health on ${c.port}`,
-        timeoutMs: TIMEOUTS.conditionMs,
-        until: (response) => response.status === 200,
-      });
+      const health = await hermes.waitForHttpOk(
+        c.port as number,
+        "/health",
+        `${c.name}: /health on ${c.port}`,
+      );
       expect(health.status).toBe(200);
     } else {
       // Registered with a down file: not started, so no crash loop (C7.4).

@@ -131,11 +131,7 @@ describe("C9.1/C9.3: a container holding every kind of secret shows none of them
     // A second boot reads both .env files with the values in them, and restarts the gateways (C7.4).
     await hermes.restart();
     await Promise.all([waitForGateway(hermes, "default"), waitForGateway(hermes, PROFILE)]);
-    await waitFor(() => hermes.httpGet(DASHBOARD_PORT, "/api/status"), {
-      description: "the dashboard to answer /api/status",
-      timeoutMs: TIMEOUTS.conditionMs,
-      until: (response) => response.status === 200,
-    });
+    await hermes.waitForHttpOk(DASHBOARD_PORT, "/api/status", "the dashboard to answer /api/status");
     secrets = [openai, anthropic, bootstrap, password, dotenv, profileEnv, ...(generated ? [generated] : [])];
     if (generated) sentinels.push(generated);
   });

@@ -32,6 +32,8 @@ export interface HttpResponse {
 
 const SCANDIR = "/run/service";
 const VENV_PYTHON = "/opt/hermes/.venv/bin/python";
+/** How long one in-container HTTP probe keeps asking before it reports (waitForHttpOk). */
+const HTTP_RETRY_MS = 2_000;
 
 /** How long a slot wait lasts, and (unset: waitFor's backoff) how often it probes. */
 export interface SlotWaitOptions {
@@ -158,18 +160,50 @@ export class HermesContainer {
     return this.ok(["cat", "--", path], options);
   }
 
-  /** An HTTP GET from inside the container (the image's own Python), as hermes. */
-  async httpGet(port: number, path: string): Promise<HttpResponse> {
+  /**
+   * An HTTP GET from inside the container (the image's own Python), as hermes. With `retryForMs`,
+   * the same Python asks again every 100 ms, for that long, until the answer is 200 (a refused
+   * connection too): one docker exec for what took one exec a try when polled from here.
+   */
+  async httpGet(port: number, path: string, retryForMs = 0): Promise<HttpResponse> {
     const script = [
-      "import sys, urllib.request, urllib.error",
-      "try:",
-      "    r = urllib.request.urlopen(sys.argv[1], timeout=5); print(r.status); print(r.read().decode(), end='')",
-      "except urllib.error.HTTPError as e:",
-      "    print(e.code); print(e.read().decode(), end='')",
+      "import sys, time, urllib.request, urllib.error",
+      "url, until = sys.argv[1], time.monotonic() + float(sys.argv[2]) / 1000",
+      "while True:",
+      "    try:",
+      "        r = urllib.request.urlopen(url, timeout=5); status, body = r.status, r.read().decode()",
+      "    except urllib.error.HTTPError as e:",
+      "        status, body = e.code, e.read().decode()",
+      "    except OSError:",
+      "        if time.monotonic() >= until: raise",
+      "        time.sleep(0.1); continue",
+      "    if status == 200 or time.monotonic() >= until: break",
+      "    time.sleep(0.1)",
+      "print(status); print(body, end='')",
     ].join("\n");
-    const out = await this.ok([VENV_PYTHON, "-c", script, `http://127.0.0.1:${port}${path}`]);
+    const url = `http://127.0.0.1:${port}${path}`;
+    const out = await this.ok([VENV_PYTHON, "-c", script, url, String(Math.max(0, Math.round(retryForMs)))]);
     const newline = out.indexOf("\n");
     return { status: Number(out.slice(0, newline)), body: out.slice(newline + 1) };
+  }
+
+  /**
+   * Waits until a GET from inside the container answers 200, and returns that answer. Each probe
+   * retries inside for up to HTTP_RETRY_MS (httpGet), never past the wait's own deadline.
+   */
+  waitForHttpOk(
+    port: number,
+    path: string,
+    description: string,
+    timeoutMs: number = TIMEOUTS.conditionMs,
+  ): Promise<HttpResponse> {
+    const deadline = performance.now() + timeoutMs;
+    return waitFor(() => this.httpGet(port, path, Math.min(HTTP_RETRY_MS, deadline - performance.now())), {
+      description,
+      timeoutMs,
+      until: (response) => response.status === 200,
+      intervalMs: 100,
+    });
   }
 
   /** `http://127.0.0.1:<host port>` for a port published with `ports`. */

@@ -1,10 +1,4 @@
-import {
-  type HermesContainer,
-  type ProcessRow,
-  type SlotStatus,
-  TIMEOUTS,
-  waitFor,
-} from "../../harness/index.js";
+import { type HermesContainer, type ProcessRow, type SlotStatus, TIMEOUTS } from "../../harness/index.js";
 
 // Helpers for the specs (README, "Writing a spec"): add one here rather than copy it into a spec.
 
@@ -70,9 +64,5 @@ export function waitForStatusInside(
   port: number,
   timeoutMs: number = TIMEOUTS.conditionMs,
 ) {
-  return waitFor(() => hermes.httpGet(port, "/api/status"), {
-    description: `dashboard on ${port} to answer /api/status`,
-    timeoutMs,
-    until: (response) => response.status === 200,
-  });
+  return hermes.waitForHttpOk(port, "/api/status", `dashboard on ${port} to answer /api/status`, timeoutMs);
 }
