@@ -9,7 +9,6 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { parseArgs } from "node:util";
-import { execa } from "execa";
 import stripAnsi from "strip-ansi";
 import { SecretRedactor } from "../harness/diagnostics/redact-secrets.js";
 import type { LocalImage } from "../harness/image/local-image.js";
@@ -36,6 +35,7 @@ import {
   verdictTable,
 } from "../harness/regressions/regression-table.js";
 import { judgeRegression, outcomeOf, type RunOutcome } from "../harness/regressions/regression-verdict.js";
+import { VitestJob } from "../harness/regressions/vitest-job.js";
 import {
   beginRun,
   ensureReference,
@@ -43,7 +43,6 @@ import {
   repoRoot,
   runArtifactsDir,
 } from "../harness/setup/run-setup.js";
-import { vitestEntry } from "../harness/setup/vitest-entry.js";
 
 const catalogueRoot = join(repoRoot, "fixtures", "regressions");
 const reportsDir = join(repoRoot, "reports", "regressions");
@@ -53,42 +52,35 @@ const log = (line: string) => console.log(`[regressions] ${line}`);
 /** Where a run's own vitest output is kept when it is not shown: a MISSED verdict's explanation. */
 const outputLog = (label: string) => join(artifactsDir, "regressions", label, "vitest-output.txt");
 
-async function runSpecs(
-  image: string,
-  specs: string[],
-  label: string,
-  showOutput: boolean,
-  workers = MACHINE_WORKERS,
-): Promise<RunOutcome> {
+async function runSpecs(job: VitestJob, image: string, specs: string[], label: string): Promise<RunOutcome> {
   const outputFile = join(reportsDir, `${label}.json`);
   await rm(outputFile, { force: true });
-  const reporters = [showOutput ? "--reporter=verbose" : "--reporter=dot", "--reporter=json"];
-  const args = [...reporters, `--outputFile.json=${outputFile}`, `--maxWorkers=${workers}`, ...specs];
-  const result = await execa(process.execPath, [vitestEntry(), "run", "--project", "image", ...args], {
-    cwd: repoRoot,
-    reject: false,
-    all: true,
-    stdout: showOutput ? "inherit" : "pipe",
-    stderr: showOutput ? "inherit" : "pipe",
-    env: {
-      HERMES_IMAGE: image,
-      HERMES_BUILD_CONTEXT: "",
-      CI: "",
-      // Each run's failure diagnostics in a folder of its own, which that run clears at its start.
-      HERMES_HARNESS_ARTIFACTS: join(artifactsDir, "regressions", label),
-    },
-  });
-  if (!showOutput) {
-    await mkdir(dirname(outputLog(label)), { recursive: true });
-    const redacted = SecretRedactor.fromEnvironment().redact(stripAnsi(`${result.all ?? ""}`));
-    await writeFile(outputLog(label), redacted);
-  }
+  const result = await job
+    .run({
+      specs,
+      outputFile,
+      env: {
+        HERMES_IMAGE: image,
+        HERMES_BUILD_CONTEXT: "",
+        CI: "",
+        // Each run's failure diagnostics in a folder of its own, which that run clears at its start.
+        HERMES_HARNESS_ARTIFACTS: join(artifactsDir, "regressions", label),
+      },
+    })
+    .catch((error: Error) => ({ output: "", error: error.message }));
+  await mkdir(dirname(outputLog(label)), { recursive: true });
+  await writeFile(outputLog(label), SecretRedactor.fromEnvironment().redact(stripAnsi(result.output)));
   try {
+    if (result.error) throw new Error(result.error);
     return outcomeOf(loadJsonReport(outputFile));
-  } catch {
-    const tail = `${result.all ?? ""}`.trim().split("\n").slice(-15).join("\n");
-    const error = `vitest wrote no report (exit ${result.exitCode}): ${tail}`;
-    return { passed: [], failed: [], skipped: [], errors: [error] };
+  } catch (error) {
+    const tail = result.output.trim().split("\n").slice(-15).join("\n");
+    return {
+      passed: [],
+      failed: [],
+      skipped: [],
+      errors: [`vitest wrote no report (${(error as Error).message}): ${tail}`],
+    };
   }
 }
 
@@ -146,7 +138,10 @@ async function repro(regression: Regression, reference: LocalImage): Promise<num
     `running ${regression.specs.join(" ")} against ${image.ref}; ${isNew ? `${file} lists no failingTests yet` : "expected to fail:"}`,
   );
   for (const title of regression.failingTests) log(`  - ${title}`);
-  const outcome = await runSpecs(image.ref, regression.specs, regression.name, true);
+  const job = new VitestJob(MACHINE_WORKERS, "verbose", true);
+  const outcome = await runSpecs(job, image.ref, regression.specs, regression.name).finally(() =>
+    job.close(),
+  );
   const failingNow = () => {
     log(
       `failing now, ready to paste into ${file} (bare test titles, as the verdict matches them; check each fails for this bug's reason):`,
@@ -201,6 +196,16 @@ async function check(
   const jobs = regressionJobs(process.env);
   // Runs side by side share the machine's spec workers: as many spec files at once as one test run.
   const workersPerJob = Math.max(1, Math.floor(MACHINE_WORKERS / jobs));
+  // One long-lived vitest per job, taken for a run and given back after it.
+  const idle = Array.from({ length: jobs }, () => new VitestJob(workersPerJob, "dot", false));
+  const onJob = async <T>(work: (job: VitestJob) => Promise<T>): Promise<T> => {
+    const job = idle.pop() as VitestJob;
+    try {
+      return await work(job);
+    } finally {
+      idle.push(job);
+    }
+  };
   const allSpecs = [...new Set(regressions.flatMap((r) => r.specs))].sort();
   log(`${regressions.length} regressions and a reference pass, ${jobs} at a time (HERMES_REGRESSION_JOBS)`);
   type Row = VerdictRow & { caught: boolean; built?: string };
@@ -217,7 +222,7 @@ async function check(
     let outcome = await earlierReferencePass(reference.ref, allSpecs);
     if (typeof outcome === "string") {
       log(`reference pass: ${allSpecs.join(" ")} on ${reference.ref}${outcome ? ` (${outcome})` : ""}`);
-      outcome = await runSpecs(reference.ref, allSpecs, "reference", false, workersPerJob);
+      outcome = await onJob((job) => runSpecs(job, reference.ref, allSpecs, "reference"));
     }
     referenceOk = outcome.failed.length === 0 && outcome.errors.length === 0 && outcome.passed.length > 0;
     log(
@@ -240,7 +245,7 @@ async function check(
       const lastLine = message.trim().split("\n").at(-1) ?? message;
       return { ...row, verdict: "did not build", detail: `${lastLine} (log: ${logFile})` };
     }
-    const outcome = await runSpecs(image.ref, regression.specs, regression.name, false, workersPerJob);
+    const outcome = await onJob((job) => runSpecs(job, image.ref, regression.specs, regression.name));
     const verdict = judgeRegression(regression.failingTests, outcome);
     const detail = verdictDetail(verdict, outcome);
     const why = verdict.caught
@@ -258,7 +263,9 @@ async function check(
     };
   };
   const ordered = longestFirst(regressions, lastRunSeconds);
-  const judged = await inParallel([undefined, ...ordered], jobs, (r) => (r ? judge(r) : referencePass()));
+  const judged = await inParallel([undefined, ...ordered], jobs, (r) =>
+    r ? judge(r) : referencePass(),
+  ).finally(() => Promise.all(idle.map((job) => job.close())));
   for (const row of judged) if (row) rows.push(row);
   const built = rows.filter((row) => row.built !== undefined);
   rows.sort((a, b) => a.name.localeCompare(b.name));

@@ -1,6 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { HarnessSetupError } from "../../harness/harness-setup-error.js";
-import { prepareRun } from "../../harness/setup/prepare-run.js";
+import { prepareRun, RUNS_PREPARED_BY_CALLER_ENV } from "../../harness/setup/prepare-run.js";
 import { exitWith } from "../../harness/setup/run-setup.js";
 import "./provided-context.js";
 
@@ -9,6 +9,8 @@ import "./provided-context.js";
  * inputs changed), leftovers of dead runs swept, and the run header printed (prepare-run.ts).
  */
 export default async function setup(project: TestProject) {
+  // A regression job's vitest lives for many runs and prepares each one itself.
+  if (process.env[RUNS_PREPARED_BY_CALLER_ENV] === "1") return;
   const log = (line: string) => console.log(`[hermes-harness] ${line}`);
   try {
     const { context, finish } = await prepareRun(log);
