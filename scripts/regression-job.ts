@@ -27,8 +27,10 @@ const vitest = await createVitest("test", {
 });
 // The reporters' one-time start (vitest.start() would also run every spec file once).
 await vitest.standalone();
-const project = vitest.projects.find((p) => p.name === "image");
-if (!project) throw new Error("vitest.config.ts has no project named image");
+const found = vitest.projects.find((p) => p.name === "image");
+if (!found) throw new Error("vitest.config.ts has no project named image");
+// Named again once found: runOnce, declared below, may not assume the check above ran.
+const project = found;
 const log = (line: string) => console.log(`[hermes-harness] ${line}`);
 
 async function runOnce(request: JobRequest): Promise<string | undefined> {
@@ -37,9 +39,10 @@ async function runOnce(request: JobRequest): Promise<string | undefined> {
   json.start = Date.now();
   const { context, finish } = await prepareRun(log);
   try {
-    project?.provide("hermesRun", context);
-    const specs = request.specs.map((file) => project?.createSpecification(resolve(repoRoot, file)));
-    await vitest.runTestSpecifications(specs.filter((spec) => spec !== undefined));
+    project.provide("hermesRun", context);
+    await vitest.runTestSpecifications(
+      request.specs.map((file) => project.createSpecification(resolve(repoRoot, file))),
+    );
   } finally {
     await finish();
   }
