@@ -29,6 +29,7 @@ export { type ProcessRow, zombies } from "./read/process-table.js";
 export type { SlotStatus } from "./read/svstat.js";
 export { onlyInGeneration } from "./run/generation-gate.js";
 export { runContext } from "./run/run-context.js";
+export { onlySinceVersion } from "./run/version-gate.js";
 export { TIMEOUTS } from "./wait/timeouts.js";
 export { waitFor } from "./wait/wait-for.js";
 export { WaitTimeoutError } from "./wait/wait-timeout-error.js";

@@ -166,6 +166,25 @@ export class HermesContainer {
    * connection too): one docker exec for what took one exec a try when polled from here.
    */
   async httpGet(port: number, path: string, retryForMs = 0): Promise<HttpResponse> {
+    const answer = await this.httpAsk(port, path, retryForMs, false);
+    if (answer === "refused") throw new Error(`GET ${path} on ${port}: connection refused`);
+    return answer;
+  }
+
+  /**
+   * Like httpGet, but a connection still refused once `retryForMs` is over is an answer of its own,
+   * "refused" (for a port that must stay closed, C6.10); any other failure still throws.
+   */
+  httpGetOrRefused(port: number, path: string, retryForMs: number): Promise<HttpResponse | "refused"> {
+    return this.httpAsk(port, path, retryForMs, true);
+  }
+
+  private async httpAsk(
+    port: number,
+    path: string,
+    retryForMs: number,
+    refusedIsAnswer: boolean,
+  ): Promise<HttpResponse | "refused"> {
     const script = [
       "import sys, time, urllib.request, urllib.error",
       "url, until = sys.argv[1], time.monotonic() + float(sys.argv[2]) / 1000",
@@ -174,15 +193,20 @@ export class HermesContainer {
       "        r = urllib.request.urlopen(url, timeout=5); status, body = r.status, r.read().decode()",
       "    except urllib.error.HTTPError as e:",
       "        status, body = e.code, e.read().decode()",
-      "    except OSError:",
-      "        if time.monotonic() >= until: raise",
+      "    except OSError as e:",
+      "        if time.monotonic() >= until:",
+      "            if sys.argv[3] == '1' and isinstance(getattr(e, 'reason', e), ConnectionRefusedError):",
+      "                print('refused'); sys.exit(0)",
+      "            raise",
       "        time.sleep(0.1); continue",
       "    if status == 200 or time.monotonic() >= until: break",
       "    time.sleep(0.1)",
       "print(status); print(body, end='')",
     ].join("\n");
     const url = `http://127.0.0.1:${port}${path}`;
-    const out = await this.ok([VENV_PYTHON, "-c", script, url, String(Math.max(0, Math.round(retryForMs)))]);
+    const wait = String(Math.max(0, Math.round(retryForMs)));
+    const out = await this.ok([VENV_PYTHON, "-c", script, url, wait, refusedIsAnswer ? "1" : "0"]);
+    if (out === "refused\n") return "refused";
     const newline = out.indexOf("\n");
     return { status: Number(out.slice(0, newline)), body: out.slice(newline + 1) };
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deviationFor, parseDeviations } from "./declared-deviations.js";
+import { deviationFor, deviationsFor, parseDeviations } from "./declared-deviations.js";
 
 const entry = {
   test: "C4.2: the /opt/data directory itself takes the new GID",
@@ -20,6 +20,8 @@ describe("parseDeviations", () => {
     ["no reason", JSON.stringify({ deviations: [{ ...entry, reason: undefined }] }), /\.reason/],
     ["unknown generation", JSON.stringify({ deviations: [{ ...entry, generations: ["g3"] }] }), /g1, g2/],
     ["no generation", JSON.stringify({ deviations: [{ ...entry, generations: [] }] }), /generations/],
+    ["unknown image source", JSON.stringify({ deviations: [{ ...entry, images: ["nightly"] }] }), /\.images/],
+    ["empty image sources", JSON.stringify({ deviations: [{ ...entry, images: [] }] }), /\.images/],
   ])("refuses %s with a message naming the place", (_, text, message) => {
     expect(() => parseDeviations(text, "f.json")).toThrow(message);
   });
@@ -29,12 +31,24 @@ describe("deviationFor", () => {
   const list = parseDeviations(JSON.stringify({ deviations: [{ ...entry, generations: ["g2"] }] }), "f");
 
   it("matches the exact title in a declared generation", () => {
-    expect(deviationFor(list, entry.test, "g2")?.reason).toBe(entry.reason);
+    expect(deviationFor(list, entry.test, "g2", "reference")?.reason).toBe(entry.reason);
   });
 
   it("does not match another generation, a prefix or a longer title", () => {
-    expect(deviationFor(list, entry.test, "g1")).toBeUndefined();
-    expect(deviationFor(list, entry.test.slice(0, 10), "g2")).toBeUndefined();
-    expect(deviationFor(list, `${entry.test} (again)`, "g2")).toBeUndefined();
+    expect(deviationFor(list, entry.test, "g1", "reference")).toBeUndefined();
+    expect(deviationFor(list, entry.test.slice(0, 10), "g2", "reference")).toBeUndefined();
+    expect(deviationFor(list, `${entry.test} (again)`, "g2", "reference")).toBeUndefined();
+  });
+
+  it("applies an entry with images only to images of those sources", () => {
+    const scoped = parseDeviations(
+      JSON.stringify({ deviations: [{ ...entry, images: ["published"] }] }),
+      "f",
+    );
+    expect(scoped[0]?.images).toEqual(["published"]);
+    expect(deviationFor(scoped, entry.test, "g2", "published")?.reason).toBe(entry.reason);
+    expect(deviationFor(scoped, entry.test, "g2", "reference")).toBeUndefined();
+    expect(deviationFor(scoped, entry.test, "g2", "checkout")).toBeUndefined();
+    expect(deviationsFor(scoped, "g1", "published")).toHaveLength(1);
   });
 });

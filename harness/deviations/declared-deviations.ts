@@ -2,6 +2,10 @@ import { readFileSync } from "node:fs";
 import { HarnessSetupError } from "../harness-setup-error.js";
 import { GENERATIONS, type ImageGeneration } from "../image/image-generation.js";
 
+/** Where an image under test comes from (RunContext.imageSource). */
+export type ImageSource = "published" | "checkout" | "reference";
+const IMAGE_SOURCES: readonly ImageSource[] = ["published", "checkout", "reference"];
+
 /**
  * A place where upstream breaks a promise of its own (docs/contract.md). The spec stays strict; the
  * run reports the test as an expected failure, and reports it again if it starts to pass.
@@ -10,6 +14,12 @@ export interface DeclaredDeviation {
   /** The bare `it` title, exactly as in the spec (no describe prefix). */
   test: string;
   generations: ImageGeneration[];
+  /**
+   * Where the image comes from for the entry to apply (RunContext.imageSource); unset: every image.
+   * A deviation seen in upstream's published images need not hold for the reference, which keeps
+   * the clause, nor for a wrapper built FROM it.
+   */
+  images?: ImageSource[];
   /** Upstream file or seed that shows the behaviour. */
   evidence: string;
   reason: string;
@@ -50,9 +60,19 @@ export function parseDeviations(text: string, source: string): DeclaredDeviation
     ) {
       throw new Error(`${where}.generations must list one or more of ${GENERATIONS.join(", ")}`);
     }
+    const images = e.images;
+    if (
+      images !== undefined &&
+      (!Array.isArray(images) ||
+        images.length === 0 ||
+        !images.every((source) => IMAGE_SOURCES.includes(source as ImageSource)))
+    ) {
+      throw new Error(`${where}.images, when given, must list one or more of ${IMAGE_SOURCES.join(", ")}`);
+    }
     return {
       test: e.test as string,
       generations: generations as ImageGeneration[],
+      ...(images !== undefined ? { images: images as ImageSource[] } : {}),
       evidence: e.evidence as string,
       reason: e.reason as string,
     };
@@ -68,10 +88,22 @@ export function loadDeviations(file: string): DeclaredDeviation[] {
   }
 }
 
+/** The entries that apply to an image of this generation and source. */
+export function deviationsFor(
+  list: readonly DeclaredDeviation[],
+  generation: ImageGeneration,
+  source: ImageSource,
+): DeclaredDeviation[] {
+  return list.filter(
+    (d) => d.generations.includes(generation) && (d.images ?? IMAGE_SOURCES).includes(source),
+  );
+}
+
 export function deviationFor(
   list: readonly DeclaredDeviation[],
   title: string,
   generation: ImageGeneration,
+  source: ImageSource,
 ): DeclaredDeviation | undefined {
-  return list.find((d) => d.test === title && d.generations.includes(generation));
+  return deviationsFor(list, generation, source).find((d) => d.test === title);
 }

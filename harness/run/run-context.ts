@@ -1,4 +1,4 @@
-import type { DeclaredDeviation } from "../deviations/declared-deviations.js";
+import type { DeclaredDeviation, ImageSource } from "../deviations/declared-deviations.js";
 import type { RunIdentity } from "../docker/labels.js";
 import type { ImageGeneration } from "../image/image-generation.js";
 
@@ -6,9 +6,11 @@ import type { ImageGeneration } from "../image/image-generation.js";
 export interface RunContext extends RunIdentity {
   /** The image under test, as an immutable reference (content tag or image id). */
   image: string;
-  imageSource: "published" | "checkout" | "reference";
+  imageSource: ImageSource;
   /** Detected from the image's files (docs/contract.md, "Image generations"). */
   generation: ImageGeneration;
+  /** The version line of the image's `hermes --version` ("Hermes Agent v0.18.0 ..."), or "unknown (...)". */
+  hermesVersion: string;
   /** Upstream deviations declared for this run (docs/deviations.json or HERMES_HARNESS_DEVIATIONS). */
   deviations: DeclaredDeviation[];
   artifactsDir: string;

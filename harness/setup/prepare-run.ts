@@ -10,7 +10,7 @@ import { RUN_MARKER_ENV } from "../cleanup/run-processes.js";
 import { hostDirRoot } from "../container/data-volumes.js";
 import { hermesVersionOf } from "../container/hermes-version.js";
 import { probeImage } from "../container/image-probe.js";
-import { loadDeviations } from "../deviations/declared-deviations.js";
+import { deviationsFor, loadDeviations } from "../deviations/declared-deviations.js";
 import type { RunContext } from "../run/run-context.js";
 import { formatRunHeader, formatRunLine } from "./run-header.js";
 import { beginRun, ensureTarget, repoRoot, runContextOf } from "./run-setup.js";
@@ -90,7 +90,7 @@ export async function prepareRun(log: (line: string) => void): Promise<PreparedR
       .split(delimiter)
       .flatMap((file) => loadDeviations(resolve(repoRoot, file)));
     const profiling = process.env.HERMES_HARNESS_PROFILE === "1";
-    const context = runContextOf(run, image, { generation, deviations, profiling });
+    const context = runContextOf(run, image, { generation, deviations, profiling, hermesVersion });
     const header = formatRunHeader({
       runId: identity.runId,
       image,
@@ -104,8 +104,10 @@ export async function prepareRun(log: (line: string) => void): Promise<PreparedR
     console.log(header);
     // Which run the artifacts folder belongs to.
     await writeFile(join(artifactsDir, "run-header.txt"), `${runLine}\n${header}\n`);
-    const declared = deviations.filter((d) => d.generations.includes(generation)).length;
-    log(`declared upstream deviations for ${generation.toUpperCase()}: ${declared} (${deviationsFile})`);
+    const declared = deviationsFor(deviations, generation, image.source).length;
+    log(
+      `declared upstream deviations for ${generation.toUpperCase()} (${image.source} image): ${declared} (${deviationsFile})`,
+    );
 
     const finish = async () => {
       stopListening();

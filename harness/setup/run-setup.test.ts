@@ -62,6 +62,7 @@ describe("runContextOf", () => {
         generation: "g1",
         deviations,
         profiling: true,
+        hermesVersion: "Hermes Agent v0.18.0",
       }),
     ).toEqual({
       runId: "20250101T000000-abcdef",
@@ -70,6 +71,7 @@ describe("runContextOf", () => {
       image: image.ref,
       imageSource: "reference",
       generation: "g1",
+      hermesVersion: "Hermes Agent v0.18.0",
       deviations,
       artifactsDir: "/repo/artifacts",
       repoRoot,

@@ -53,13 +53,15 @@ export async function ensureReference(run: RunStart, log: Log, generation?: Imag
 export function runContextOf(
   run: RunStart,
   image: TargetImage,
-  facts: Pick<RunContext, "generation"> & Partial<Pick<RunContext, "deviations" | "profiling">>,
+  facts: Pick<RunContext, "generation"> &
+    Partial<Pick<RunContext, "deviations" | "profiling" | "hermesVersion">>,
 ): RunContext {
   return {
     ...run.identity,
     deviations: facts.deviations ?? [],
     profiling: facts.profiling ?? false,
     generation: facts.generation,
+    hermesVersion: facts.hermesVersion ?? "unknown (not probed)",
     image: image.ref,
     imageSource: image.source,
     artifactsDir: run.artifactsDir,

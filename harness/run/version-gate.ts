@@ -1,0 +1,37 @@
+import type { TestContext } from "vitest";
+import { runContext } from "./run-context.js";
+import "../deviations/task-meta.js";
+
+/** [major, minor, patch] of a `hermes --version` line ("Hermes Agent v0.18.0 (2026.7.1)"), if it has one. */
+export function parseHermesVersion(line: string): [number, number, number] | undefined {
+  const m = /\bv?(\d+)\.(\d+)(?:\.(\d+))?/.exec(line.replace(/\(.*?\)/g, ""));
+  if (!m) return undefined;
+  return [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+}
+
+/**
+ * True when `version` is at least `since` ("0.16.0"). A version the harness cannot read counts as
+ * new enough: the nightly judges `latest`, and a promise silently skipped there would hide a bug.
+ */
+export function versionAtLeast(version: string, since: string): boolean {
+  const have = parseHermesVersion(version);
+  const want = parseHermesVersion(since);
+  if (!want) throw new Error(`versionAtLeast: ${JSON.stringify(since)} is not a version`);
+  if (!have) return true;
+  for (let i = 0; i < 3; i++) {
+    if (have[i] !== want[i]) return (have[i] as number) > (want[i] as number);
+  }
+  return true;
+}
+
+/**
+ * For a promise upstream made in a given release: on an older image the test is skipped and marked
+ * "not applicable" with the reason, as a clause of the other generation is (generation-gate.ts).
+ */
+export function onlySinceVersion(context: TestContext, since: string, promise: string): void {
+  const { hermesVersion } = runContext();
+  if (versionAtLeast(hermesVersion, since)) return;
+  const note = `${promise} is promised from Hermes v${since} on; this image is ${hermesVersion}`;
+  context.task.meta.notApplicable = note;
+  context.skip(note);
+}
