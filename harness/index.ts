@@ -1,6 +1,13 @@
 // The harness's public surface for spec authors.
 
 export {
+  type ComposeClient,
+  ComposeProject,
+  type ComposeService,
+  findComposeClient,
+  NO_COMPOSE_SKIP_REASON,
+} from "./container/compose-project.js";
+export {
   createHostDir,
   createVolume,
   HOST_BIND_SKIP_REASON,

@@ -13,16 +13,50 @@ export interface DerivedFile {
   mode: number;
 }
 
+export interface DerivedImageOptions {
+  /**
+   * A `/bin/sh -c` command run once at build, after the files are added, for what adding files
+   * cannot do (say, remove a program). It runs as the image's own user: root, since the image sets
+   * no `USER` (C1.6); an image that broke that fails the build here, loudly.
+   */
+  rootShell?: string;
+}
+
 /**
- * A tiny image built now, `FROM` the image under test, that only adds files (say, one boot step).
- * It works the same on the reference, a checkout or a published tag: nothing in the image under
- * test needs a switch for it. Labelled with the run and removed with the test that built it.
+ * The Dockerfile of a derived image. The command goes in RUN's JSON form, so quotes, `$` and line
+ * breaks in it reach `/bin/sh -c` as written, and the Dockerfile stays one instruction a line.
+ */
+export function derivedDockerfile(
+  baseImage: string,
+  { withFiles, rootShell }: { withFiles: boolean; rootShell?: string },
+): string {
+  if (rootShell !== undefined && rootShell.trim() === "")
+    throw new Error("buildDerivedImage: rootShell must not be empty");
+  return [
+    `FROM ${baseImage}`,
+    // COPY of a folder the context lacks would fail the build.
+    ...(withFiles ? ["COPY files/ /"] : []),
+    ...(rootShell !== undefined ? [`RUN ${JSON.stringify(["/bin/sh", "-c", rootShell])}`] : []),
+    "",
+  ].join("\n");
+}
+
+/**
+ * A tiny image built now, `FROM` the image under test, that adds files (say, one boot step) and,
+ * with `rootShell`, runs one command. It works the same on the reference, a checkout or a
+ * published tag: nothing in the image under test needs a switch for it. Labelled with the run and
+ * removed with the test that built it (with the file, when built in `beforeAll`).
  */
 export async function buildDerivedImage(
   nameHint: string,
   files: Record<string, DerivedFile>,
+  options: DerivedImageOptions = {},
 ): Promise<string> {
   const run = runContext();
+  const dockerfile = derivedDockerfile(run.image, {
+    withFiles: Object.keys(files).length > 0,
+    rootShell: options.rootShell,
+  });
   const tag = `hermes-harness/derived-${sanitiseSegment(nameHint).toLowerCase()}:${randomBytes(4).toString("hex")}`;
   const contextDir = await mkdtemp(join(tmpdir(), "hermes-harness-derived-"));
   try {
@@ -33,7 +67,7 @@ export async function buildDerivedImage(
       // The legacy builder's COPY keeps the mode the file has in the context.
       await chmod(target, file.mode);
     }
-    await writeFile(join(contextDir, "Dockerfile"), `FROM ${run.image}\nCOPY files/ /\n`);
+    await writeFile(join(contextDir, "Dockerfile"), dockerfile);
     tracker.addImage(tag);
     await dockerBuild({
       contextDir,

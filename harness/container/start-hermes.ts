@@ -39,7 +39,10 @@ class HermesGenericContainer extends GenericContainer {
 // there to be probed runs this instead (a program on PATH, so the wrapper runs it directly, C3.2).
 export const KEEP_ALIVE_COMMAND = ["sleep", "infinity"];
 
-/** Starts the image under test and, by default, waits for this boot's readiness line (C4.9). */
+/**
+ * Starts the image under test (or `image`, one built FROM it) and, by default, waits for this boot's
+ * readiness line (C4.9).
+ */
 export async function startHermes(options: StartOptions = {}): Promise<HermesContainer> {
   validateStartOptions(options);
   const run = runContext();
@@ -47,7 +50,7 @@ export async function startHermes(options: StartOptions = {}): Promise<HermesCon
   const command = options.command ?? (options.entrypoint ? [] : KEEP_ALIVE_COMMAND);
   const readiness = options.waitFor === "running" ? undefined : new BootReadinessWaitStrategy();
   const definition = new HermesGenericContainer(
-    containerSettings({ ...options, command }, run.image),
+    containerSettings({ ...options, command }, options.image ?? run.image),
     readiness,
   )
     // testcontainers maps only the ports it was told of; containerSettings binds them to 127.0.0.1.

@@ -33,6 +33,24 @@ describe("validateStartOptions", () => {
       /bad environment variable name "A-B"/,
     );
   });
+
+  it("takes memory and CPU limits and refuses ones Docker would not", () => {
+    expect(() => validateStartOptions({ memoryBytes: 1024 ** 3, cpus: 1 })).not.toThrow();
+    expect(() => validateStartOptions({ cpus: 0.5 })).not.toThrow();
+    expect(() => validateStartOptions({ memoryBytes: 1024 })).toThrow(
+      /memoryBytes must be .* >= 6 MiB, got 1024/,
+    );
+    expect(() => validateStartOptions({ memoryBytes: 1.5 * 1024 ** 3 + 0.5 })).toThrow(/memoryBytes/);
+    expect(() => validateStartOptions({ cpus: 0 })).toThrow(/cpus must be a number >= 0.01, got 0/);
+    expect(() => validateStartOptions({ cpus: Number.NaN })).toThrow(/cpus must be/);
+    expect(() => validateStartOptions({ cpus: "1" as unknown as number })).toThrow(/cpus must be/);
+  });
+
+  it("takes another image by reference and refuses an empty or spaced one", () => {
+    expect(() => validateStartOptions({ image: "hermes-harness/derived-x:0a1b2c3d" })).not.toThrow();
+    expect(() => validateStartOptions({ image: "" })).toThrow(/image must be an image reference/);
+    expect(() => validateStartOptions({ image: "a b" })).toThrow(/image must be an image reference/);
+  });
 });
 
 describe("dockerRunArgs", () => {
@@ -75,6 +93,29 @@ describe("dockerRunArgs", () => {
 
   it("mounts a host folder at /opt/data", () => {
     expect(runArgs({ data: { hostDir: "/tmp/x" } })).toEqual(["-v", "/tmp/x:/opt/data", "img"]);
+  });
+
+  it("gives the working directory with -w, and sets it in the API settings", () => {
+    expect(runArgs({ workdir: "/tmp", command: ["pwd"] })).toEqual(["-w", "/tmp", "img", "pwd"]);
+    expect(containerSettings({ workdir: "/tmp" }, "img").WorkingDir).toBe("/tmp");
+  });
+
+  it("limits memory (swap included) and CPUs with --memory, --memory-swap and --cpus", () => {
+    expect(runArgs({ memoryBytes: 1024 ** 3, cpus: 1 })).toEqual([
+      "--memory",
+      "1073741824",
+      "--memory-swap",
+      "1073741824",
+      "--cpus",
+      "1",
+      "img",
+    ]);
+    expect(runArgs({ cpus: 1.5 })).toEqual(["--cpus", "1.5", "img"]);
+    expect(containerSettings({ memoryBytes: 1024 ** 3, cpus: 2 }, "img").HostConfig).toMatchObject({
+      Memory: 1024 ** 3,
+      MemorySwap: 1024 ** 3,
+      NanoCpus: 2_000_000_000,
+    });
   });
 
   it("publishes ports on loopback only", () => {

@@ -23,6 +23,15 @@ export interface StartOptions {
   ports?: number[];
   /** `-t`. */
   tty?: boolean;
+  /** `-w DIR`: the main program's working directory (C3.12). */
+  workdir?: string;
+  /**
+   * `--memory N --memory-swap N`: N bytes of memory, swap included, so that the limit means the same
+   * on hosts with and without swap (the documented minimum resources, C1.8).
+   */
+  memoryBytes?: number;
+  /** `--cpus N`: at most N CPUs' worth of time (Docker's NanoCpus). */
+  cpus?: number;
   /**
    * What "started" means: `boot` (default) waits for this boot's `profile=default` readiness line
    * (C4.9); `running` only for the container to run (for images or entrypoints that never boot).
@@ -31,6 +40,8 @@ export interface StartOptions {
   startupTimeoutMs?: number;
   /** A readable hint in the container name (`hermes-harness-<hint>-<random>`). */
   nameHint?: string;
+  /** Another image than the one under test: one built FROM it (see buildDerivedImage). */
+  image?: string;
 }
 
 const KNOWN_KEYS = new Set<keyof StartOptions>([
@@ -44,9 +55,13 @@ const KNOWN_KEYS = new Set<keyof StartOptions>([
   "data",
   "ports",
   "tty",
+  "workdir",
+  "memoryBytes",
+  "cpus",
   "waitFor",
   "startupTimeoutMs",
   "nameHint",
+  "image",
 ]);
 
 /** Catches what TypeScript cannot when options are built dynamically: typos and bad values. */
@@ -66,6 +81,26 @@ export function validateStartOptions(options: StartOptions): void {
   if (options.data && "volume" in options.data && "hostDir" in options.data) {
     throw new Error("startHermes: data takes a volume or a hostDir, not both");
   }
+  // Docker's own floor for a memory limit is 6 MiB; a CPU limit is counted in billionths.
+  if (
+    options.memoryBytes !== undefined &&
+    (!Number.isSafeInteger(options.memoryBytes) || options.memoryBytes < 6 * 1024 * 1024)
+  ) {
+    throw new Error(
+      `startHermes: memoryBytes must be a whole number of bytes >= 6 MiB, got ${options.memoryBytes}`,
+    );
+  }
+  if (
+    options.cpus !== undefined &&
+    (typeof options.cpus !== "number" ||
+      !Number.isFinite(options.cpus) ||
+      Math.round(options.cpus * 1e9) < 1e7)
+  ) {
+    throw new Error(`startHermes: cpus must be a number >= 0.01, got ${options.cpus}`);
+  }
+  if (options.image !== undefined && (typeof options.image !== "string" || !/^[^\s]+$/.test(options.image))) {
+    throw new Error(`startHermes: image must be an image reference without spaces, got "${options.image}"`);
+  }
   for (const [key, value] of Object.entries(options.env ?? {})) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
       throw new Error(`startHermes: bad environment variable name "${key}"`);
@@ -74,7 +109,7 @@ export function validateStartOptions(options: StartOptions): void {
 }
 
 /** The options that shape the container itself (the rest say how to start or wait for it). */
-export type ContainerOptions = Omit<StartOptions, "waitFor" | "startupTimeoutMs" | "nameHint">;
+export type ContainerOptions = Omit<StartOptions, "waitFor" | "startupTimeoutMs" | "nameHint" | "image">;
 
 /**
  * The one mapping from options to a container, in the Docker API's own terms: startHermes hands it
@@ -94,9 +129,14 @@ export function containerSettings(options: ContainerOptions, image: string): Doc
     Cmd: [...entrypointArgs, ...(options.command ?? [])],
     ...(options.user ? { User: options.user } : {}),
     ...(options.tty ? { Tty: true } : {}),
+    ...(options.workdir ? { WorkingDir: options.workdir } : {}),
     ExposedPorts: Object.fromEntries(ports.map((port) => [port, {}])),
     HostConfig: {
       ...(options.init ? { Init: true } : {}),
+      ...(options.memoryBytes !== undefined
+        ? { Memory: options.memoryBytes, MemorySwap: options.memoryBytes }
+        : {}),
+      ...(options.cpus !== undefined ? { NanoCpus: Math.round(options.cpus * 1e9) } : {}),
       CapAdd: options.capAdd ?? [],
       CapDrop: options.capDrop ?? [],
       Binds: data ? [`${data}:/opt/data`] : [],
@@ -111,12 +151,16 @@ export function dockerRunArgs(settings: Docker.ContainerCreateOptions): string[]
   const flags = (settings.Env ?? []).flatMap((pair) => ["-e", pair]);
   if (settings.User) flags.push("--user", settings.User);
   if (host.Init) flags.push("--init");
+  if (host.Memory !== undefined) flags.push("--memory", String(host.Memory));
+  if (host.MemorySwap !== undefined) flags.push("--memory-swap", String(host.MemorySwap));
+  if (host.NanoCpus !== undefined) flags.push("--cpus", String(host.NanoCpus / 1e9));
   for (const cap of host.CapAdd ?? []) flags.push("--cap-add", cap);
   for (const cap of host.CapDrop ?? []) flags.push("--cap-drop", cap);
   for (const bind of host.Binds ?? []) flags.push("-v", bind);
   for (const port of Object.keys(settings.ExposedPorts ?? {}))
     flags.push("-p", `127.0.0.1::${port.split("/")[0]}`);
   if (settings.Tty) flags.push("-t");
+  if (settings.WorkingDir) flags.push("-w", settings.WorkingDir);
   const entrypoint = [settings.Entrypoint ?? []].flat();
   if (entrypoint[0] !== undefined) flags.push("--entrypoint", entrypoint[0]);
   return [...flags, settings.Image ?? "", ...[settings.Cmd ?? []].flat()];
