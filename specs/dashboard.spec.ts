@@ -87,6 +87,22 @@ describe("C5 dashboard", () => {
     expect(running[0]?.uid).toBe(10000);
   });
 
+  it("C5.2: the dashboard runs with HOME=/opt/data, in /opt/data", async () => {
+    // Upstream's run script sets both: the saved container environment carries root's HOME.
+    await waitForStatusInside(loopback, DEFAULT_PORT);
+    const running = dashboardProcesses(await loopback.processes());
+    expect(running, JSON.stringify(running)).toHaveLength(1);
+    const pid = String(running[0]?.pid);
+    const lines = await loopback.okLines([
+      "sh",
+      "-c",
+      'tr "\\0" "\\n" < "/proc/$1/environ" | grep "^HOME=" || true; echo "@cwd=$(readlink "/proc/$1/cwd")"',
+      "environ",
+      pid,
+    ]);
+    expect(lines).toEqual(["HOME=/opt/data", "@cwd=/opt/data"]);
+  });
+
   it("C5.2/C5.3: HERMES_DASHBOARD_PORT moves it; it answers through a port published on 127.0.0.1", async () => {
     const url = `${published.hostUrl(OVERRIDE_PORT)}/api/status`;
     const authorization = `Basic ${Buffer.from(`${AUTH.user}:${AUTH.password}`).toString("base64")}`;

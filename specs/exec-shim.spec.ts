@@ -40,3 +40,22 @@ it("C3.11: with HERMES_DOCKER_EXEC_AS_ROOT=1 the CLI runs as root and the file i
   await configSetAsRoot("harness-c311-opt-out", { HERMES_DOCKER_EXEC_AS_ROOT: "1" });
   expect((await hermes.stat(CONFIG)).uid).toBe(0);
 });
+
+// Upstream's shim takes a fixed list of spellings (1, true, TRUE, True, yes, YES, Yes), not one case.
+it.for(["TRUE", "Yes"])(
+  "C3.11: HERMES_DOCKER_EXEC_AS_ROOT=%s opts out as well: the file the CLI writes is root's",
+  async (value, context) => {
+    onlyInGeneration(context, "g2", "C3.11's opt-out");
+    await configSetAsRoot(`harness-c311-${value}`, { HERMES_DOCKER_EXEC_AS_ROOT: value });
+    expect((await hermes.stat(CONFIG)).uid).toBe(0);
+  },
+);
+
+it.for(["0", "no"])(
+  "C3.11: HERMES_DOCKER_EXEC_AS_ROOT=%s does not opt out: the file the CLI writes is hermes's",
+  async (value, context) => {
+    onlyInGeneration(context, "g2", "C3.11's opt-out");
+    await configSetAsRoot(`harness-c311-${value}`, { HERMES_DOCKER_EXEC_AS_ROOT: value });
+    expect((await hermes.stat(CONFIG)).uid).toBe(10000);
+  },
+);

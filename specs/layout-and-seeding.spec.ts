@@ -7,7 +7,7 @@ import {
   runContext,
   startHermes,
 } from "../harness/index.js";
-import { runsHermesCli, VENV_PYTHON } from "./support/spec-helpers.js";
+import { expectOnlyAGeneratedKey, runsHermesCli, VENV_PYTHON } from "./support/spec-helpers.js";
 
 // Contract C1 (layout and identity) and C4.6/C4.7/C4.9 (first-boot seeding, auth bootstrap,
 // readiness), all read as hermes.
@@ -93,11 +93,19 @@ describe("C1 layout and identity", () => {
     expect(await hermes.ok(["hermes", "--version"])).toMatch(/^Hermes Agent v\d+/m);
   });
 
-  it("C1.7: a login shell finds the venv's python3 first", async (context) => {
+  it("C1.7: a login shell finds the venv's python3 first, and its python imports what only the venv has", async (context) => {
     onlyInGeneration(context, "g2", "C1.7");
     // Debian's /etc/profile resets PATH; G2's /etc/profile.d drop-in puts the venv back.
     const found = (await hermes.ok(["bash", "-l", "-c", "command -v python3"])).trim();
     expect(found).toBe("/opt/hermes/.venv/bin/python3");
+    // hermes_cli is installed in the venv alone; the system Debian has no `python` at all.
+    const imported = await hermes.ok([
+      "bash",
+      "-l",
+      "-c",
+      "python -c \"import hermes_cli; print('@imported')\"",
+    ]);
+    expect(imported).toMatch(/^@imported$/m);
   });
 
   it("C1.5: the s6 tools are executable by hermes under /command/", async () => {
@@ -171,11 +179,9 @@ describe("C4.6/C4.7 first boot", () => {
     await hermes.restart();
     const after: Record<string, string> = {};
     for (const name of Object.keys(edits)) after[name] = await hermes.readFile(`/opt/data/${name}`);
-    // G2 appends a generated API_SERVER_KEY to a .env that has none; that is the one addition.
+    // A generated API_SERVER_KEY appended to a .env that has none is the one addition.
     const envAdded = appendedLines(edits[".env"] ?? "", after[".env"] ?? "");
-    expect(envAdded, after[".env"]).toEqual(
-      runContext().generation === "g2" ? [expect.stringMatching(/^API_SERVER_KEY=\S+$/)] : [],
-    );
+    expectOnlyAGeneratedKey(envAdded, runContext().generation, after[".env"] ?? "");
     expect({ ...after, ".env": edits[".env"] }).toEqual(edits);
     expect((await hermes.stat("/opt/data/.env")).modeText).toBe("600");
     expect((await hermes.stat("/opt/data/config.yaml")).modeText).toBe("640");

@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { describeExec, type HermesContainer, startHermes, TIMEOUTS, waitFor } from "../harness/index.js";
-import { profileGatewayRuns, waitParkedDown } from "./support/spec-helpers.js";
+import {
+  describeExec,
+  type HermesContainer,
+  onlySinceVersion,
+  startHermes,
+  TIMEOUTS,
+  waitFor,
+} from "../harness/index.js";
+import { apiServerLines, profileGatewayRuns, waitParkedDown } from "./support/spec-helpers.js";
 
 // Contract C2.4 and C6: per-profile gateways as dynamic s6 slots, driven by the hermes user.
 // One container serves the whole file; every test has profiles (names, API ports) of its own.
@@ -27,18 +34,20 @@ async function createProfile(name: string): Promise<void> {
   await hermes.ok(["hermes", "profile", "create", name]);
 }
 
-/** C6.4: upstream serves the API port only with both lines in the profile's .env. */
-async function enableApi(name: string, port: number): Promise<void> {
-  // Leading newline: the seeded .env need not end with one.
+/** Appends lines to a profile's .env; a leading newline, as the seeded .env need not end with one. */
+async function appendEnv(name: string, lines: string): Promise<void> {
   await hermes.ok([
     "sh",
     "-c",
-    'printf "\\nAPI_SERVER_ENABLED=true\\nAPI_SERVER_PORT=%s\\n" "$2" >> "$1"',
-    "enable-api",
+    'printf "\\n%s" "$2" >> "$1"',
+    "append-env",
     `${profileDir(name)}/.env`,
-    String(port),
+    lines,
   ]);
 }
+
+/** C6.4/C6.10: upstream serves the API port only when enabled, with a usable key, in the profile's .env. */
+const enableApi = (name: string, port: number) => appendEnv(name, apiServerLines(port));
 
 /** C6.3: start|stop|restart exit 0 and print nothing. `--force` only for start (all versions accept it). */
 async function gateway(name: string, verb: "start" | "stop" | "restart"): Promise<void> {
@@ -180,9 +189,43 @@ describe("C6: profile gateways", () => {
     expect((await hermes.httpGet(18607, "/health")).status).toBe(200);
   });
 
+  it.for([
+    { kind: "no API_SERVER_KEY", name: "api-nokey", keyLine: "", since: "0.16.0", port: 18611 },
+    // 15 characters: one short of upstream's floor.
+    {
+      kind: "a 15-character API_SERVER_KEY",
+      name: "api-short",
+      keyLine: "API_SERVER_KEY=fifteen-chars-x\n",
+      since: "0.18.0",
+      port: 18612,
+    },
+    {
+      kind: "a placeholder API_SERVER_KEY",
+      name: "api-placeholder",
+      keyLine: "API_SERVER_KEY=your_api_key_here\n",
+      since: "0.18.0",
+      port: 18613,
+    },
+  ])("C6.10: with $kind the gateway starts but does not serve its API port", async (c, context) => {
+    onlySinceVersion(context, c.since, `C6.10 (${c.kind})`);
+    await createProfile(c.name);
+    await appendEnv(c.name, `API_SERVER_ENABLED=true\nAPI_SERVER_PORT=${c.port}\n${c.keyLine}`);
+    await gateway(c.name, "start");
+    await hermes.waitForNewPid(`gateway-${c.name}`, undefined);
+    // The gateway got past its start: a fresh profile's state file says more than `starting` only then.
+    await waitFor(() => readState(c.name), {
+      description: `${c.name}: a gateway_state past "starting"`,
+      timeoutMs: TIMEOUTS.conditionMs,
+      until: (state) => typeof state.gateway_state === "string" && state.gateway_state !== "starting",
+    });
+    // Still refused after 2 s of asking every 100 ms inside the container: a server that binds late shows.
+    const answer = await hermes.httpGetOrRefused(c.port, "/health", 2_000);
+    expect(answer, `GET /health on ${c.port}`).toBe("refused");
+  });
+
   it.each([
     // `_x`: valid characters, but a name must start with a letter or digit.
-    ["invalid", ["Bad", "-x", "_x", "a b", "a".repeat(65)]],
+    ["invalid", ["-x", "_x", "a b", "a".repeat(65)]],
     ["reserved", ["default", "hermes", "root", "test", "tmp", "sudo"]],
   ])("C6.1: %s names are refused, non-zero, with no slot or directory created", async (_kind, names) => {
     const before = await hermes.slots();
@@ -194,6 +237,23 @@ describe("C6: profile gateways", () => {
     });
     expect(await hermes.slots()).toEqual(before);
     for (const name of names) expect(await hermes.exists(profileDir(name)), name).toBe(false);
+  });
+
+  it("C6.1: a mixed-case name is lower-cased or refused, never kept as typed", async () => {
+    // Newer CLIs lower-case the name, older ones refuse it; a slot or directory named `Mixed-Case`
+    // would be a profile the reconciler and `-p mixed-case` do not know.
+    const argv = ["hermes", "profile", "create", "Mixed-Case"];
+    const result = await hermes.exec(argv);
+    expect(result.stderr + result.stdout, describeExec(argv, result)).not.toMatch(/Traceback/);
+    expect(await hermes.exists(profileDir("Mixed-Case")), "profiles/Mixed-Case").toBe(false);
+    expect(await hermes.exists(slotDir("Mixed-Case")), "gateway-Mixed-Case").toBe(false);
+    const lowered = {
+      directory: await hermes.exists(profileDir("mixed-case")),
+      slot: await hermes.exists(slotDir("mixed-case")),
+    };
+    expect(lowered, describeExec(argv, result)).toEqual(
+      result.exitCode === 0 ? { directory: true, slot: true } : { directory: false, slot: false },
+    );
   });
 
   it("C6.1: a 64-character name (the longest allowed) is accepted", async () => {
@@ -221,6 +281,24 @@ describe("C6: profile gateways", () => {
     expect(result.stdout + result.stderr).toMatch(/\bghost\b/);
     expect(await hermes.exists(slotDir("ghost"))).toBe(false);
     expect(await hermes.exists(profileDir("ghost"))).toBe(false);
+  });
+
+  it("C6.3: start of a profile whose slot is missing starts it in a new slot, or exits 1 naming the profile", async () => {
+    // As a bind-mounted volume brings it. Versions differ: some register the slot and start it,
+    // others refuse; none may report success and leave the gateway down, or crash.
+    const name = "no-slot-start";
+    await hermes.shOk(`mkdir ${profileDir(name)} && echo soul > ${profileDir(name)}/SOUL.md`);
+    await enableApi(name, 18614);
+    const argv = ["hermes", "-p", name, "gateway", "start", "--force"];
+    const result = await hermes.exec(argv);
+    expect(result.stderr + result.stdout, describeExec(argv, result)).not.toMatch(/Traceback/);
+    if (result.exitCode === 0) {
+      await waitServing(name, 18614);
+    } else {
+      expect(result.exitCode, describeExec(argv, result)).toBe(1);
+      expect(result.stdout + result.stderr, describeExec(argv, result)).toMatch(new RegExp(`\\b${name}\\b`));
+      expect(await hermes.exists(slotDir(name))).toBe(false);
+    }
   });
 
   it.each(["stop", "restart"])(

@@ -10,11 +10,12 @@ import {
   TIMEOUTS,
   waitFor,
 } from "../harness/index.js";
-import { waitParkedDown } from "./support/spec-helpers.js";
+import { API_SERVER_KEY, waitParkedDown } from "./support/spec-helpers.js";
 
 // Contract C7: every boot rebuilds the gateway slots from /opt/data. One container holds a profile
-// for every prior state at once; it is restarted once (C7) and, on a named volume, a second one is
-// removed and re-created on the same volume as in an image upgrade (C7.7). The tests only read.
+// for every prior state at once, written as a file or left by a real gateway that ran (C7.8); it is
+// restarted once (C7) and, on a named volume, a second one is removed and re-created on the same
+// volume as in an image upgrade (C7.7). The tests only read.
 
 const PROFILES = "/opt/data/profiles";
 
@@ -22,6 +23,12 @@ interface Case {
   name: string;
   /** gateway_state.json as written before the restart; undefined: no file. */
   file?: string;
+  /**
+   * A real gateway instead of a written file: started with the CLI and serving before the restart
+   * (`running`), or also stopped with `hermes gateway stop` (`stopped`). The restart's own SIGTERM
+   * then reaches a live gateway, which writes what it writes (upstream issues #33597, #42675).
+   */
+  live?: "running" | "stopped";
   /** C7.3: what the boot log must report. */
   prior: string | null;
   /** C7.4: only a prior `running` starts. */
@@ -85,6 +92,8 @@ const CASES: Case[] = [
     action: "started",
     port: 18704,
   },
+  { name: "live-running", live: "running", prior: "running", action: "started", port: 18705 },
+  { name: "live-stopped", live: "stopped", prior: "stopped", action: "registered", port: 18706 },
 ];
 
 const NAMED = CASES.map((c) => c.name).sort();
@@ -103,7 +112,7 @@ while [ $# -gt 0 ]; do
   name=$1; file=$2; port=$3; stale=$4; shift 4
   hermes profile create "$name" >/dev/null
   [ "$file" = "<none>" ] || printf '%s' "$file" > "$P/$name/gateway_state.json"
-  [ -z "$port" ] || printf '\\nAPI_SERVER_ENABLED=true\\nAPI_SERVER_PORT=%s\\n' "$port" >> "$P/$name/.env"
+  [ -z "$port" ] || printf '\\nAPI_SERVER_ENABLED=true\\nAPI_SERVER_PORT=%s\\nAPI_SERVER_KEY=%s\\n' "$port" "$API_SERVER_KEY" >> "$P/$name/.env"
   [ "$stale" = 0 ] || { echo 4242 > "$P/$name/gateway.pid"; echo '[]' > "$P/$name/processes.json"; }
 done
 echo 4242 > /opt/data/gateway.pid; echo '[]' > /opt/data/processes.json
@@ -116,9 +125,24 @@ async function seed(hermes: HermesContainer): Promise<void> {
     c.name,
     c.file ?? "<none>",
     c.port === undefined ? "" : String(c.port),
-    c.action === "registered" ? "1" : "0",
+    c.action === "registered" && c.live === undefined ? "1" : "0",
   ]);
-  await hermes.ok(["sh", "-c", SEED_SCRIPT, "seed", ...args], { timeoutMs: 60_000 });
+  await hermes.ok(["sh", "-c", SEED_SCRIPT, "seed", ...args], { timeoutMs: 60_000, env: { API_SERVER_KEY } });
+  await Promise.all(CASES.filter((c) => c.live !== undefined).map((c) => runLive(hermes, c)));
+}
+
+/** A live case's gateway, started for real and serving; then stopped by the operator if asked. */
+async function runLive(hermes: HermesContainer, c: Case): Promise<void> {
+  await hermes.ok(["hermes", "-p", c.name, "gateway", "start", "--force"]);
+  await hermes.waitForSlot(`gateway-${c.name}`, (s) => s.state === "up", "up");
+  await hermes.waitForHttpOk(
+    c.port as number,
+    "/health",
+    `${c.name}: /health on ${c.port} before the restart`,
+  );
+  if (c.live !== "stopped") return;
+  await hermes.ok(["hermes", "-p", c.name, "gateway", "stop"]);
+  await hermes.waitForSlot(`gateway-${c.name}`, (s) => s.state === "down" && !s.finishing, "down");
 }
 
 interface Arranged {
@@ -179,28 +203,34 @@ async function thisBootLog(a: Arranged) {
   );
 }
 
+/** C7.4: a case that starts is up and serving, with no down file; any other is registered down. */
+async function expectReconciled(hermes: HermesContainer, c: Case): Promise<void> {
+  const slot = `gateway-${c.name}`;
+  const downFile = await hermes.exists(`/run/service/${slot}/down`);
+  if (c.action === "started") {
+    expect(downFile, `${slot}/down`).toBe(false);
+    await hermes.waitForSlot(slot, (s) => s.state === "up", "up");
+    const health = await hermes.waitForHttpOk(c.port as number, "/health", `${c.name}: /health on ${c.port}`);
+    expect(health.status).toBe(200);
+  } else {
+    // Registered with a down file: not started, so no crash loop (C7.4).
+    expect(downFile, `${slot}/down`).toBe(true);
+    const status = await hermes.waitForSlot(slot, () => true, "supervised (svstat answers)");
+    expect(status.state, slot).toBe("down");
+  }
+}
+
 describe.each(Object.keys(ways) as Way[])("after %s", (way) => {
   const get = () => arranged.get(way) as Arranged;
 
-  it.each(CASES)("C7.3/C7.4: prior $name → $action", async (c) => {
-    const { hermes } = get();
-    const slot = `gateway-${c.name}`;
-    const downFile = await hermes.exists(`/run/service/${slot}/down`);
-    if (c.action === "started") {
-      expect(downFile).toBe(false);
-      await hermes.waitForSlot(slot, (s) => s.state === "up", "up");
-      const health = await hermes.waitForHttpOk(
-        c.port as number,
-        "/health",
-        `${c.name}: /health on ${c.port}`,
-      );
-      expect(health.status).toBe(200);
-    } else {
-      // Registered with a down file: not started, so no crash loop (C7.4).
-      expect(downFile).toBe(true);
-      const status = await hermes.waitForSlot(slot, () => true, "supervised (svstat answers)");
-      expect(status.state).toBe("down");
-    }
+  it.each(CASES.filter((c) => c.live === undefined))("C7.3/C7.4: prior $name → $action", async (c) => {
+    await expectReconciled(get().hermes, c);
+  });
+
+  it("C7.8: a gateway live before it is up and serving after it; one stopped with `gateway stop` stays down", async () => {
+    const live = CASES.filter((c) => c.live !== undefined);
+    expect(live.map((c) => c.live)).toEqual(["running", "stopped"]);
+    for (const c of live) await expectReconciled(get().hermes, c);
   });
 
   it("C7.1/C7.2: gateway-default is registered down; profiles/default does not shadow it", async () => {
@@ -223,7 +253,10 @@ describe.each(Object.keys(ways) as Way[])("after %s", (way) => {
     const { hermes } = get();
     const homes = [
       "/opt/data",
-      ...CASES.filter((c) => c.action === "registered").map((c) => `${PROFILES}/${c.name}`),
+      // The seeded ones: a live gateway leaves its own files, which say nothing of the boot.
+      ...CASES.filter((c) => c.action === "registered" && c.live === undefined).map(
+        (c) => `${PROFILES}/${c.name}`,
+      ),
     ];
     const paths = homes.flatMap((home) => STALE_FILES.map((file) => `${home}/${file}`));
     // One exec for all paths: prints those that still exist.

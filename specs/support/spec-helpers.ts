@@ -1,9 +1,41 @@
+import { randomBytes } from "node:crypto";
+import { expect } from "vitest";
+import type { ImageGeneration } from "../../harness/image/image-generation.js";
 import { type HermesContainer, type ProcessRow, type SlotStatus, TIMEOUTS } from "../../harness/index.js";
 
 // Helpers for the specs (README, "Writing a spec"): add one here rather than copy it into a spec.
 
 /** The venv's Python, for scripts run inside the container. */
 export const VENV_PYTHON = "/opt/hermes/.venv/bin/python";
+
+/**
+ * An API_SERVER_KEY for a profile's `.env` (C6.10): upstream serves the API port only with a key of
+ * at least 16 characters that is no placeholder, loopback binds included. One per run, made up here,
+ * never a real secret; the harness redacts it from artifacts by its name (C9).
+ */
+export const API_SERVER_KEY = `harness-${randomBytes(12).toString("hex")}`;
+
+/**
+ * C4.6: what a boot may add to a `.env` that has no non-empty API_SERVER_KEY. G2 appends exactly one
+ * generated key; G1 promises nothing either way (an image between the generations may append it).
+ * A generated key shorter than 16 characters would be refused by the image's own API server (C6.10).
+ */
+export function expectOnlyAGeneratedKey(
+  added: string[] | undefined,
+  generation: ImageGeneration,
+  shown: string,
+): void {
+  // undefined: a line the user wrote was changed (appendedLines).
+  expect(added, shown).toBeDefined();
+  if (added === undefined) return;
+  expect(added.length, shown).toBeLessThanOrEqual(1);
+  if (generation === "g2") expect(added.length, shown).toBe(1);
+  for (const line of added) expect(line, shown).toMatch(/^API_SERVER_KEY=\S{16,}$/);
+}
+
+/** The `.env` lines that make a profile's gateway serve GET /health on `port` (C6.4, C6.10). */
+export const apiServerLines = (port: number) =>
+  `API_SERVER_ENABLED=true\nAPI_SERVER_PORT=${port}\nAPI_SERVER_KEY=${API_SERVER_KEY}\n`;
 
 // s6-svstat's seconds counter restarts on every up/down change, so "down for 2 s" means it stayed down.
 
