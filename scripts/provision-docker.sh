@@ -2,7 +2,8 @@
 # Make a Docker engine answer on this host, idempotently.
 # - A daemon that already answers is reused untouched.
 # - As root on Debian: install Debian's docker.io (and debootstrap, which the harness uses to
-#   build a base image when none can be pulled), start dockerd in the background, wait for it.
+#   build a base image when none can be pulled, and docker-compose, for the Compose example's
+#   spec), start dockerd in the background, wait for it.
 # - Anywhere else: say what to install and exit non-zero.
 set -euo pipefail
 
@@ -38,6 +39,7 @@ fi
 missing=()
 command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
 command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
+command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 if [ "${#missing[@]}" -gt 0 ]; then
   say "installing ${missing[*]} from Debian's packages"
   export DEBIAN_FRONTEND=noninteractive
