@@ -28,6 +28,15 @@ export type { StartOptions } from "./container/start-options.js";
 export { dockerClient } from "./docker/docker-client.js";
 export { describeExec, type ExecResult } from "./exec/exec-result.js";
 export type { ExecUser } from "./exec/exec-user.js";
+export {
+  DASHBOARD_DEFAULT_PORT,
+  HERMES_GID,
+  HERMES_HOME,
+  HERMES_UID,
+  PROFILES_DIR,
+  SCANDIR,
+  VENV_PYTHON,
+} from "./image-facts.js";
 export { appendedLines } from "./read/appended-lines.js";
 export { BOOT_LOG, type BootRecord, parseBootLog, readinessSince } from "./read/boot-log.js";
 export type { FileStat } from "./read/file-stat.js";

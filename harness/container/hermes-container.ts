@@ -3,6 +3,7 @@ import stripAnsi from "strip-ansi";
 import { execInContainer } from "../exec/exec-in-container.js";
 import { describeExec, type ExecResult } from "../exec/exec-result.js";
 import { type ExecUser, resolveExecUser } from "../exec/exec-user.js";
+import { SCANDIR, VENV_PYTHON } from "../image-facts.js";
 import { recordTiming } from "../profiling/recorder.js";
 import { BOOT_LOG, type BootRecord, parseBootLog } from "../read/boot-log.js";
 import { demuxLogBuffer } from "../read/docker-logs.js";
@@ -30,8 +31,6 @@ export interface HttpResponse {
   body: string;
 }
 
-const SCANDIR = "/run/service";
-const VENV_PYTHON = "/opt/hermes/.venv/bin/python";
 /** How long one in-container HTTP probe keeps asking before it reports (waitForHttpOk). */
 const HTTP_RETRY_MS = 2_000;
 

@@ -20,8 +20,8 @@ describe("parseDeviations", () => {
     ["no reason", JSON.stringify({ deviations: [{ ...entry, reason: undefined }] }), /\.reason/],
     ["unknown generation", JSON.stringify({ deviations: [{ ...entry, generations: ["g3"] }] }), /g1, g2/],
     ["no generation", JSON.stringify({ deviations: [{ ...entry, generations: [] }] }), /generations/],
-    ["unknown image source", JSON.stringify({ deviations: [{ ...entry, images: ["nightly"] }] }), /\.images/],
-    ["empty image sources", JSON.stringify({ deviations: [{ ...entry, images: [] }] }), /\.images/],
+    ["unknown lineage", JSON.stringify({ deviations: [{ ...entry, images: ["published"] }] }), /\.images/],
+    ["empty lineages", JSON.stringify({ deviations: [{ ...entry, images: [] }] }), /\.images/],
   ])("refuses %s with a message naming the place", (_, text, message) => {
     expect(() => parseDeviations(text, "f.json")).toThrow(message);
   });
@@ -40,15 +40,12 @@ describe("deviationFor", () => {
     expect(deviationFor(list, `${entry.test} (again)`, "g2", "reference")).toBeUndefined();
   });
 
-  it("applies an entry with images only to images of those sources", () => {
-    const scoped = parseDeviations(
-      JSON.stringify({ deviations: [{ ...entry, images: ["published"] }] }),
-      "f",
-    );
-    expect(scoped[0]?.images).toEqual(["published"]);
-    expect(deviationFor(scoped, entry.test, "g2", "published")?.reason).toBe(entry.reason);
+  it("applies an entry with images only to images of that lineage", () => {
+    const scoped = parseDeviations(JSON.stringify({ deviations: [{ ...entry, images: ["upstream"] }] }), "f");
+    expect(scoped[0]?.images).toEqual(["upstream"]);
+    expect(deviationFor(scoped, entry.test, "g2", "upstream")?.reason).toBe(entry.reason);
     expect(deviationFor(scoped, entry.test, "g2", "reference")).toBeUndefined();
-    expect(deviationFor(scoped, entry.test, "g2", "checkout")).toBeUndefined();
-    expect(deviationsFor(scoped, "g1", "published")).toHaveLength(1);
+    expect(deviationsFor(scoped, "g1", "upstream")).toHaveLength(1);
+    expect(deviationsFor(scoped, "g1", "reference")).toEqual([]);
   });
 });

@@ -1,10 +1,7 @@
 import { readFileSync } from "node:fs";
 import { HarnessSetupError } from "../harness-setup-error.js";
 import { GENERATIONS, type ImageGeneration } from "../image/image-generation.js";
-
-/** Where an image under test comes from (RunContext.imageSource). */
-export type ImageSource = "published" | "checkout" | "reference";
-const IMAGE_SOURCES: readonly ImageSource[] = ["published", "checkout", "reference"];
+import { type ImageLineage, LINEAGES } from "../image/image-lineage.js";
 
 /**
  * A place where upstream breaks a promise of its own (docs/contract.md). The spec stays strict; the
@@ -15,11 +12,11 @@ export interface DeclaredDeviation {
   test: string;
   generations: ImageGeneration[];
   /**
-   * Where the image comes from for the entry to apply (RunContext.imageSource); unset: every image.
-   * A deviation seen in upstream's published images need not hold for the reference, which keeps
-   * the clause, nor for a wrapper built FROM it.
+   * Whose images the entry applies to (RunContext.imageLineage); unset: every image. A deviation of
+   * upstream's images need not hold for the reference, which keeps the clause, nor for what is
+   * built FROM the reference (regression images, derived wrappers).
    */
-  images?: ImageSource[];
+  images?: ImageLineage[];
   /** Upstream file or seed that shows the behaviour. */
   evidence: string;
   reason: string;
@@ -65,14 +62,14 @@ export function parseDeviations(text: string, source: string): DeclaredDeviation
       images !== undefined &&
       (!Array.isArray(images) ||
         images.length === 0 ||
-        !images.every((source) => IMAGE_SOURCES.includes(source as ImageSource)))
+        !images.every((lineage) => LINEAGES.includes(lineage as ImageLineage)))
     ) {
-      throw new Error(`${where}.images, when given, must list one or more of ${IMAGE_SOURCES.join(", ")}`);
+      throw new Error(`${where}.images, when given, must list one or more of ${LINEAGES.join(", ")}`);
     }
     return {
       test: e.test as string,
       generations: generations as ImageGeneration[],
-      ...(images !== undefined ? { images: images as ImageSource[] } : {}),
+      ...(images !== undefined ? { images: images as ImageLineage[] } : {}),
       evidence: e.evidence as string,
       reason: e.reason as string,
     };
@@ -88,22 +85,20 @@ export function loadDeviations(file: string): DeclaredDeviation[] {
   }
 }
 
-/** The entries that apply to an image of this generation and source. */
+/** The entries that apply to an image of this generation and lineage. */
 export function deviationsFor(
   list: readonly DeclaredDeviation[],
   generation: ImageGeneration,
-  source: ImageSource,
+  lineage: ImageLineage,
 ): DeclaredDeviation[] {
-  return list.filter(
-    (d) => d.generations.includes(generation) && (d.images ?? IMAGE_SOURCES).includes(source),
-  );
+  return list.filter((d) => d.generations.includes(generation) && (d.images ?? LINEAGES).includes(lineage));
 }
 
 export function deviationFor(
   list: readonly DeclaredDeviation[],
   title: string,
   generation: ImageGeneration,
-  source: ImageSource,
+  lineage: ImageLineage,
 ): DeclaredDeviation | undefined {
-  return deviationsFor(list, generation, source).find((d) => d.test === title);
+  return deviationsFor(list, generation, lineage).find((d) => d.test === title);
 }

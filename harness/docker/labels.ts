@@ -11,6 +11,11 @@ export const LABEL_IMAGE_KIND = "org.hermes-harness.image-kind";
 export const LABEL_CONTENT_HASH = "org.hermes-harness.content-hash";
 /** Which checkout (host and folder) built a cache image: its own superseded builds are pruned at once. */
 export const LABEL_CHECKOUT = "org.hermes-harness.checkout";
+/**
+ * Set by Dockerfile.test on the reference image, so every image built FROM it (a regression, a
+ * derived wrapper) inherits it: the image descends from the reference, not from upstream.
+ */
+export const LABEL_LINEAGE = "org.hermes-harness.lineage";
 
 export interface RunIdentity {
   runId: string;

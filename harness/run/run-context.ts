@@ -1,12 +1,15 @@
-import type { DeclaredDeviation, ImageSource } from "../deviations/declared-deviations.js";
+import type { DeclaredDeviation } from "../deviations/declared-deviations.js";
 import type { RunIdentity } from "../docker/labels.js";
 import type { ImageGeneration } from "../image/image-generation.js";
+import type { ImageLineage } from "../image/image-lineage.js";
 
 /** What global setup decided for the whole run, handed to every worker (vitest provide/inject). */
 export interface RunContext extends RunIdentity {
   /** The image under test, as an immutable reference (content tag or image id). */
   image: string;
-  imageSource: ImageSource;
+  imageSource: "published" | "checkout" | "reference";
+  /** The reference's, or anything built FROM it; else upstream's (image-lineage.ts). */
+  imageLineage: ImageLineage;
   /** Detected from the image's files (docs/contract.md, "Image generations"). */
   generation: ImageGeneration;
   /** The version line of the image's `hermes --version` ("Hermes Agent v0.18.0 ..."), or "unknown (...)". */

@@ -11,6 +11,7 @@ import { hostDirRoot } from "../container/data-volumes.js";
 import { hermesVersionOf } from "../container/hermes-version.js";
 import { probeImage } from "../container/image-probe.js";
 import { deviationsFor, loadDeviations } from "../deviations/declared-deviations.js";
+import { imageLineage } from "../image/image-lineage.js";
 import type { RunContext } from "../run/run-context.js";
 import { formatRunHeader, formatRunLine } from "./run-header.js";
 import { beginRun, ensureTarget, repoRoot, runContextOf } from "./run-setup.js";
@@ -90,7 +91,14 @@ export async function prepareRun(log: (line: string) => void): Promise<PreparedR
       .split(delimiter)
       .flatMap((file) => loadDeviations(resolve(repoRoot, file)));
     const profiling = process.env.HERMES_HARNESS_PROFILE === "1";
-    const context = runContextOf(run, image, { generation, deviations, profiling, hermesVersion });
+    const lineage = await imageLineage(image.ref);
+    const context = runContextOf(run, image, {
+      generation,
+      deviations,
+      profiling,
+      hermesVersion,
+      imageLineage: lineage,
+    });
     const header = formatRunHeader({
       runId: identity.runId,
       image,
@@ -104,9 +112,9 @@ export async function prepareRun(log: (line: string) => void): Promise<PreparedR
     console.log(header);
     // Which run the artifacts folder belongs to.
     await writeFile(join(artifactsDir, "run-header.txt"), `${runLine}\n${header}\n`);
-    const declared = deviationsFor(deviations, generation, image.source).length;
+    const declared = deviationsFor(deviations, generation, context.imageLineage).length;
     log(
-      `declared upstream deviations for ${generation.toUpperCase()} (${image.source} image): ${declared} (${deviationsFile})`,
+      `declared upstream deviations for ${generation.toUpperCase()} (${context.imageLineage}'s lineage): ${declared} (${deviationsFile})`,
     );
 
     const finish = async () => {

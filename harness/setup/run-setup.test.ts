@@ -70,6 +70,7 @@ describe("runContextOf", () => {
       ownerHost: "host",
       image: image.ref,
       imageSource: "reference",
+      imageLineage: "reference",
       generation: "g1",
       hermesVersion: "Hermes Agent v0.18.0",
       deviations,

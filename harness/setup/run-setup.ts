@@ -54,7 +54,7 @@ export function runContextOf(
   run: RunStart,
   image: TargetImage,
   facts: Pick<RunContext, "generation"> &
-    Partial<Pick<RunContext, "deviations" | "profiling" | "hermesVersion">>,
+    Partial<Pick<RunContext, "deviations" | "profiling" | "hermesVersion" | "imageLineage">>,
 ): RunContext {
   return {
     ...run.identity,
@@ -64,6 +64,7 @@ export function runContextOf(
     hermesVersion: facts.hermesVersion ?? "unknown (not probed)",
     image: image.ref,
     imageSource: image.source,
+    imageLineage: facts.imageLineage ?? (image.source === "reference" ? "reference" : "upstream"),
     artifactsDir: run.artifactsDir,
     repoRoot,
     localDaemon: isLocalDaemon(run.daemon.address),

@@ -22,7 +22,7 @@ beforeEach((context) => {
   const scope = { file: context.task.file.filepath, name: context.task.fullTestName ?? context.task.name };
   enterTest(scope);
   const run = runContext();
-  const deviation = deviationFor(run.deviations, context.task.name, run.generation, run.imageSource);
+  const deviation = deviationFor(run.deviations, context.task.name, run.generation, run.imageLineage);
   if (deviation) {
     // A declared upstream deviation: the test stays strict and vitest flips its result after
     // every hook (an expected failure passes; a pass becomes "Expect test to fail").
