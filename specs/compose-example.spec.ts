@@ -5,6 +5,7 @@ import {
   ComposeProject,
   type ComposeService,
   createHostDir,
+  DASHBOARD_DEFAULT_PORT,
   findComposeClient,
   type HermesContainer,
   HOST_BIND_SKIP_REASON,
@@ -31,7 +32,6 @@ import {
 // `docker compose pull` is left out: the image under test is local.
 
 const SERVICE = "hermes";
-const DASHBOARD_PORT = 9119;
 const GATEWAY_PORT = 8642;
 const AUTH = { user: "harness", password: `compose-${randomBytes(6).toString("hex")}` };
 
@@ -43,7 +43,7 @@ function docsService(image: string, containerName: string, dataDir: string): Com
     restart: "unless-stopped",
     command: "gateway run",
     network_mode: "bridge",
-    ports: [`127.0.0.1::${GATEWAY_PORT}`, `127.0.0.1::${DASHBOARD_PORT}`],
+    ports: [`127.0.0.1::${GATEWAY_PORT}`, `127.0.0.1::${DASHBOARD_DEFAULT_PORT}`],
     volumes: [`${dataDir}:/opt/data`],
     environment: [
       "HERMES_DASHBOARD=1",
@@ -57,7 +57,7 @@ function docsService(image: string, containerName: string, dataDir: string): Com
 
 /** GET /api/status through the published port, from the host, without credentials, until it answers 200. */
 async function statusFromHost(hermes: HermesContainer) {
-  const url = `${hermes.hostUrl(DASHBOARD_PORT)}/api/status`;
+  const url = `${hermes.hostUrl(DASHBOARD_DEFAULT_PORT)}/api/status`;
   return waitFor(
     async () => {
       try {

@@ -1,11 +1,18 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { type HermesContainer, startHermes, TIMEOUTS, waitFor } from "../harness/index.js";
+import {
+  DASHBOARD_DEFAULT_PORT,
+  HERMES_UID,
+  type HermesContainer,
+  startHermes,
+  TIMEOUTS,
+  VENV_PYTHON,
+  waitFor,
+} from "../harness/index.js";
 import {
   dashboardProcesses,
   downForTwoSeconds,
   FOR_TWO_SECONDS,
   parkedDown,
-  VENV_PYTHON,
   waitForStatusInside,
 } from "./support/spec-helpers.js";
 
@@ -13,7 +20,6 @@ import {
 // (C5.2), so every container here sets HERMES_DASHBOARD_HOST explicitly.
 
 const SLOT = "dashboard";
-const DEFAULT_PORT = 9119;
 const OVERRIDE_PORT = 9200;
 const AUTH = { user: "harness", password: "dashboard-secret" };
 const TRUTHY_ELSEWHERE = ["TRUE", "True", "yes", "YES", "Yes"]; // "1" and "true" are the role containers below
@@ -74,22 +80,22 @@ describe("C5 dashboard", () => {
     const status = await off.waitForSlot(SLOT, downForTwoSeconds, "down for 2 s", FOR_TWO_SECONDS);
     expect(status.state).toBe("down");
     expect(dashboardProcesses(await off.processes())).toEqual([]);
-    expect(await portState(off, DEFAULT_PORT)).toBe("closed");
+    expect(await portState(off, DASHBOARD_DEFAULT_PORT)).toBe("closed");
   });
 
   it("C5.2/C5.3: on, it runs as hermes and answers GET /api/status with 200 JSON inside the container", async () => {
-    const response = await waitForStatusInside(loopback, DEFAULT_PORT);
+    const response = await waitForStatusInside(loopback, DASHBOARD_DEFAULT_PORT);
     parseJsonObject(response.body);
     const status = await loopback.svstat(SLOT);
     expect(status.state, status.raw).toBe("up");
     const running = dashboardProcesses(await loopback.processes());
     expect(running, JSON.stringify(running)).toHaveLength(1);
-    expect(running[0]?.uid).toBe(10000);
+    expect(running[0]?.uid).toBe(HERMES_UID);
   });
 
   it("C5.2: the dashboard runs with HOME=/opt/data, in /opt/data", async () => {
     // Upstream's run script sets both: the saved container environment carries root's HOME.
-    await waitForStatusInside(loopback, DEFAULT_PORT);
+    await waitForStatusInside(loopback, DASHBOARD_DEFAULT_PORT);
     const running = dashboardProcesses(await loopback.processes());
     expect(running, JSON.stringify(running)).toHaveLength(1);
     const pid = String(running[0]?.pid);
@@ -120,10 +126,10 @@ describe("C5 dashboard", () => {
     parseJsonObject(response.body);
     expect(await portState(published, OVERRIDE_PORT)).toBe("open");
     // Red when the port variable is ignored: then the default port would be the one serving.
-    expect(await portState(published, DEFAULT_PORT)).toBe("closed");
+    expect(await portState(published, DASHBOARD_DEFAULT_PORT)).toBe("closed");
     const running = dashboardProcesses(await published.processes());
     expect(running, JSON.stringify(running)).toHaveLength(1);
-    expect(running[0]?.uid).toBe(10000);
+    expect(running[0]?.uid).toBe(HERMES_UID);
   });
 
   it.each([
@@ -132,6 +138,7 @@ describe("C5 dashboard", () => {
   ])("C5.4: 0.0.0.0 %s: exit 78 parks the slot down, no restart loop", async (_, container) => {
     const hermes = container();
     // Red for a finish script that lets 78 through to s6's restart.
+    // The dashboard starts, exits 78 and its finish runs; then 2 s down: longer than one condition.
     const parked = await hermes.waitForSlot(
       SLOT,
       (s) => downForTwoSeconds(s) && parkedDown(s) && s.exitCode === 78,
@@ -186,12 +193,12 @@ describe("C5 dashboard", () => {
         const status = await hermes.waitForSlot(SLOT, (s) => s.state === "up", `up (${TRUTHY_ELSEWHERE[i]})`);
         // s6 reports `up` once the run script starts; until the dashboard serves, the exec chain
         // can still hold a forked copy of it (a shell's `$(id -u)`), seen as a second process.
-        await waitForStatusInside(hermes, DEFAULT_PORT);
+        await waitForStatusInside(hermes, DASHBOARD_DEFAULT_PORT);
         const running = dashboardProcesses(await hermes.processes());
         return { value: TRUTHY_ELSEWHERE[i], state: status.state, uids: running.map((row) => row.uid) };
       }),
     );
-    expect(results).toEqual(TRUTHY_ELSEWHERE.map((value) => ({ value, state: "up", uids: [10000] })));
+    expect(results).toEqual(TRUTHY_ELSEWHERE.map((value) => ({ value, state: "up", uids: [HERMES_UID] })));
   });
 
   it("C5.5: kill -9 of the dashboard, three times: a new PID each time and HTTP answers again", async () => {
@@ -199,7 +206,7 @@ describe("C5 dashboard", () => {
       nameHint: "dash-kill",
       env: { HERMES_DASHBOARD: "1", HERMES_DASHBOARD_HOST: "127.0.0.1" },
     });
-    await waitForStatusInside(hermes, DEFAULT_PORT);
+    await waitForStatusInside(hermes, DASHBOARD_DEFAULT_PORT);
     const seen: number[] = [];
     for (let round = 1; round <= 3; round++) {
       const before = await hermes.svstat(SLOT);
@@ -211,7 +218,7 @@ describe("C5 dashboard", () => {
       // As hermes: the dashboard is hermes's own process.
       await hermes.ok(["kill", "-9", String(victim)]);
       await hermes.waitForNewPid(SLOT, before.pid);
-      const response = await waitForStatusInside(hermes, DEFAULT_PORT);
+      const response = await waitForStatusInside(hermes, DASHBOARD_DEFAULT_PORT);
       expect(response.status).toBe(200);
       const after = dashboardProcesses(await hermes.processes());
       expect(after, JSON.stringify(after)).toHaveLength(1);

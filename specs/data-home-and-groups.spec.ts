@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   createHostDir,
+  HERMES_UID,
   HOST_BIND_SKIP_REASON,
   hostBindMountsWork,
   type RunOnceResult,
@@ -14,8 +15,6 @@ import {
 // Contract C4.11 (a custom HERMES_HOME) and C4.12 (the group of a bind-mounted Docker socket): what
 // the setup hook does as root before the main program runs as hermes. One `docker run` per case;
 // boot lines share stdout (C3.10), so each command prints one tagged line and only that is read.
-
-const HERMES_UID = 10000;
 
 /** Failure text that shows the whole run. */
 const shown = (r: RunOnceResult) =>

@@ -1,6 +1,8 @@
-import { beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it, type TestContext } from "vitest";
 import {
   describeExec,
+  HERMES_GID,
+  HERMES_UID,
   type HermesContainer,
   onlyInGeneration,
   runContext,
@@ -32,30 +34,26 @@ it("C3.11: `hermes config set` from a root docker exec leaves config.yaml hermes
   await configSetAsRoot("harness-c311-shim");
   if (runContext().generation === "g1") await hermes.restart();
   const config = await hermes.stat(CONFIG);
-  expect({ uid: config.uid, gid: config.gid }).toEqual({ uid: 10000, gid: 10000 });
+  expect({ uid: config.uid, gid: config.gid }).toEqual({ uid: HERMES_UID, gid: HERMES_GID });
 });
 
-it("C3.11: with HERMES_DOCKER_EXEC_AS_ROOT=1 the CLI runs as root and the file it writes is root's", async (context) => {
+/** G2's opt-out (C3.11): a root exec with HERMES_DOCKER_EXEC_AS_ROOT=value writes config.yaml as `owner`. */
+async function expectOptOut(context: TestContext, value: string, owner: number): Promise<void> {
   onlyInGeneration(context, "g2", "C3.11's opt-out");
-  await configSetAsRoot("harness-c311-opt-out", { HERMES_DOCKER_EXEC_AS_ROOT: "1" });
-  expect((await hermes.stat(CONFIG)).uid).toBe(0);
-});
+  await configSetAsRoot(`harness-c311-${value}`, { HERMES_DOCKER_EXEC_AS_ROOT: value });
+  expect((await hermes.stat(CONFIG)).uid).toBe(owner);
+}
+
+it("C3.11: with HERMES_DOCKER_EXEC_AS_ROOT=1 the CLI runs as root and the file it writes is root's", (context) =>
+  expectOptOut(context, "1", 0));
 
 // Upstream's shim takes a fixed list of spellings (1, true, TRUE, True, yes, YES, Yes), not one case.
 it.for(["TRUE", "Yes"])(
   "C3.11: HERMES_DOCKER_EXEC_AS_ROOT=%s opts out as well: the file the CLI writes is root's",
-  async (value, context) => {
-    onlyInGeneration(context, "g2", "C3.11's opt-out");
-    await configSetAsRoot(`harness-c311-${value}`, { HERMES_DOCKER_EXEC_AS_ROOT: value });
-    expect((await hermes.stat(CONFIG)).uid).toBe(0);
-  },
+  (value, context) => expectOptOut(context, value, 0),
 );
 
 it.for(["0", "no"])(
   "C3.11: HERMES_DOCKER_EXEC_AS_ROOT=%s does not opt out: the file the CLI writes is hermes's",
-  async (value, context) => {
-    onlyInGeneration(context, "g2", "C3.11's opt-out");
-    await configSetAsRoot(`harness-c311-${value}`, { HERMES_DOCKER_EXEC_AS_ROOT: value });
-    expect((await hermes.stat(CONFIG)).uid).toBe(10000);
-  },
+  (value, context) => expectOptOut(context, value, HERMES_UID),
 );

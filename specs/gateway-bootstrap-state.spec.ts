@@ -1,5 +1,12 @@
 import { expect, it } from "vitest";
-import { createVolume, onlyInGeneration, seedDataAsRoot, startHermes } from "../harness/index.js";
+import {
+  createVolume,
+  HERMES_GID,
+  HERMES_UID,
+  onlyInGeneration,
+  seedDataAsRoot,
+  startHermes,
+} from "../harness/index.js";
 
 // Contract C4.10 (G2): HERMES_GATEWAY_BOOTSTRAP_STATE=running (that literal only) seeds the default
 // gateway's state when there is none, so that reconciliation (C7.4) starts gateway-default.
@@ -22,7 +29,7 @@ it("C4.10: an existing state file wins, and any value but the literal `running` 
   const volume = await createVolume("gw-state");
   await seedDataAsRoot(
     { volume },
-    `printf '{"gateway_state": "stopped"}\\n' > "$1/gateway_state.json"; chown 10000:10000 "$1/gateway_state.json"`,
+    `printf '{"gateway_state": "stopped"}\\n' > "$1/gateway_state.json"; chown ${HERMES_UID}:${HERMES_GID} "$1/gateway_state.json"`,
   );
   const [kept, wrongCase] = await Promise.all([
     startHermes({ nameHint: "gw-bootstrap-kept", env: { [VARIABLE]: "running" }, data: { volume } }),

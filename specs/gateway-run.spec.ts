@@ -2,6 +2,7 @@ import stripAnsi from "strip-ansi";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   buildDerivedImage,
+  HERMES_UID,
   type HermesContainer,
   type ProcessRow,
   startHermes,
@@ -105,7 +106,7 @@ describe("C3.8 gateway run", () => {
     expect(state.pid).toBe(status.pid);
     const rows = await hermes.processes();
     const child = rows.find((row) => row.pid === status.pid);
-    expect(child?.uid, JSON.stringify(rows)).toBe(10000);
+    expect(child?.uid, JSON.stringify(rows)).toBe(HERMES_UID);
     // Exactly one gateway in the whole container: the main program is only a placeholder now.
     // Two gateways on one data directory is the failure upstream's docs warn about.
     expect(
@@ -176,7 +177,7 @@ describe("C3.8 gateway run", () => {
       runs.map((row) => row.pid),
       JSON.stringify(rows),
     ).toEqual([state.pid]);
-    expect(runs[0]?.uid).toBe(10000);
+    expect(runs[0]?.uid).toBe(HERMES_UID);
     // The slot was never started.
     const status = await waitParkedDown(hermes, SLOT);
     expect(status.state).toBe("down");

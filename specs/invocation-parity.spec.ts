@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  HERMES_GID,
+  HERMES_UID,
   type HermesContainer,
   type ProcessRow,
   type RunOnceResult,
@@ -56,7 +58,7 @@ describe("C3/C2.7 routing with a long-running container", () => {
     const rows = await waitForSleep(hermes);
     const sleeps = rows.filter((row) => row.args === "sleep infinity");
     expect(sleeps, JSON.stringify(rows, null, 1)).toHaveLength(1);
-    expect(sleeps[0]?.uid).toBe(10000);
+    expect(sleeps[0]?.uid).toBe(HERMES_UID);
     // The historical bug ran `hermes sleep infinity`: no hermes CLI process may have `sleep` as its
     // command (the wrapper script's own argv, `.../main-wrapper.sh sleep infinity`, is fine).
     expect(rows.filter((row) => /(^|\/)hermes(\s+-\S+)*\s+sleep\b/.test(row.args))).toEqual([]);
@@ -141,7 +143,8 @@ describe.concurrent("C3 invocation routing, one docker run each", () => {
 
   it("C3.3/C3.6: --tui with -t reaches hermes, which sees a terminal", async () => {
     // With -t docker merges stderr into stdout. A `--tui` taken by /init or by a shell would not print
-    // hermes's TUI line; a hermes without a terminal refuses --tui.
+    // hermes's TUI line; a hermes without a terminal refuses --tui. The timeout turns a TUI that
+    // waits for keys into a failure, sooner than a boot's.
     const r = await runOnce({ command: ["--tui"], tty: true, timeoutMs: 20_000 });
     expect(r.exitCode, shown(r)).toBe(0);
     expect(r.stdout, shown(r)).not.toMatch(MISROUTED);
@@ -183,7 +186,7 @@ describe.concurrent("C3 invocation routing, one docker run each", () => {
       runOnce({ command: ["id", "-u", "-n"] }),
     ]);
     expect(u.exitCode, shown(u)).toBe(0);
-    expect(numberLines(u.stdout), shown(u)).toEqual(["10000"]);
+    expect(numberLines(u.stdout), shown(u)).toEqual([String(HERMES_UID)]);
     expect(name.exitCode, shown(name)).toBe(0);
     expect(
       name.stdout.split("\n").filter((line) => line.trim() === "hermes"),
@@ -235,9 +238,9 @@ describe.concurrent("C3 invocation routing, one docker run each", () => {
   });
 
   it("C3.7: --user 10000:10000 (the hermes UID) is accepted", async () => {
-    const r = await runOnce({ command: ["id", "-u"], user: "10000:10000" });
+    const r = await runOnce({ command: ["id", "-u"], user: `${HERMES_UID}:${HERMES_GID}` });
     expect(r.exitCode, shown(r)).toBe(0);
-    expect(numberLines(r.stdout), shown(r)).toEqual(["10000"]);
+    expect(numberLines(r.stdout), shown(r)).toEqual([String(HERMES_UID)]);
   });
 
   it("C3.10: boot messages reach stdout ahead of the command's own output", async () => {
@@ -269,7 +272,7 @@ describe.concurrent("C3 invocation routing, one docker run each", () => {
     expect(out.ran, shown(r)).toBe("42");
     expect(out.pid1, shown(r)).toBeDefined();
     expect(out.pid1, shown(r)).not.toBe("s6-svscan");
-    expect(out.uid, shown(r)).toBe("10000");
+    expect(out.uid, shown(r)).toBe(String(HERMES_UID));
     // One warning line that names s6 and says it is skipped (not two unrelated lines).
     expect(r.stderr, shown(r)).toMatch(/^.*\bs6\b.*\bskip.*$|^.*\bskip.*\bs6\b.*$/im);
     // The setup hook ran directly: first-boot seeding happened.

@@ -2,12 +2,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   appendedLines,
   dockerClient,
+  HERMES_GID,
+  HERMES_HOME,
+  HERMES_UID,
   type HermesContainer,
   onlyInGeneration,
   runContext,
   startHermes,
+  VENV_PYTHON,
 } from "../harness/index.js";
-import { expectOnlyAGeneratedKey, runsHermesCli, VENV_PYTHON } from "./support/spec-helpers.js";
+import { expectOnlyAGeneratedKey, runsHermesCli } from "./support/spec-helpers.js";
 
 // Contract C1 (layout and identity) and C4.6/C4.7/C4.9 (first-boot seeding, auth bootstrap,
 // readiness), all read as hermes.
@@ -46,17 +50,17 @@ describe("C1 layout and identity", () => {
   it("C1.1: hermes is UID 10000, GID 10000, home /opt/data", async () => {
     const passwd = (await hermes.ok(["getent", "passwd", "hermes"])).trim().split(":");
     expect({ uid: passwd[2], gid: passwd[3], home: passwd[5] }).toEqual({
-      uid: "10000",
-      gid: "10000",
-      home: "/opt/data",
+      uid: String(HERMES_UID),
+      gid: String(HERMES_GID),
+      home: HERMES_HOME,
     });
-    expect((await hermes.ok(["id", "-u"])).trim()).toBe("10000");
+    expect((await hermes.ok(["id", "-u"])).trim()).toBe(String(HERMES_UID));
   });
 
   it("C1.2/C1.6: HERMES_HOME is /opt/data, /opt/data is a VOLUME, and the image has no final USER", async () => {
-    expect((await hermes.ok(["printenv", "HERMES_HOME"])).trim()).toBe("/opt/data");
+    expect((await hermes.ok(["printenv", "HERMES_HOME"])).trim()).toBe(HERMES_HOME);
     const image = await dockerClient().getImage(runContext().image).inspect();
-    expect(Object.keys(image.Config.Volumes ?? {})).toContain("/opt/data");
+    expect(Object.keys(image.Config.Volumes ?? {})).toContain(HERMES_HOME);
     expect(["", "root", "0", "0:0"]).toContain(image.Config.User ?? "");
   });
 
@@ -66,7 +70,8 @@ describe("C1 layout and identity", () => {
     expect(probe.exitCode, "hermes created a file directly in /opt/hermes").not.toBe(0);
     // Below /opt/hermes ownership is the generation's: G1 (seed Dockerfile) gives the venv to
     // hermes, because lazy installs write into it; G2 may seal it, which is not a promise.
-    if (runContext().generation === "g1") expect((await hermes.stat("/opt/hermes/.venv")).uid).toBe(10000);
+    if (runContext().generation === "g1")
+      expect((await hermes.stat("/opt/hermes/.venv")).uid).toBe(HERMES_UID);
     expect(await hermes.ok(["/opt/hermes/.venv/bin/hermes", "--version"])).toMatch(/^Hermes Agent v\d+/m);
     const imported = await hermes.ok([
       VENV_PYTHON,
@@ -125,8 +130,8 @@ describe("C1 layout and identity", () => {
     const cli = rows.filter(runsHermesCli);
     // The dashboard at least: an empty list would prove nothing.
     expect(cli.length, JSON.stringify(rows)).toBeGreaterThan(0);
-    expect(cli.filter((row) => row.uid !== 10000)).toEqual([]);
-    expect(rows.filter((row) => /(^|\/)s6-log\s/.test(row.args) && row.uid !== 10000)).toEqual([]);
+    expect(cli.filter((row) => row.uid !== HERMES_UID)).toEqual([]);
+    expect(rows.filter((row) => /(^|\/)s6-log\s/.test(row.args) && row.uid !== HERMES_UID)).toEqual([]);
     expect((await hermes.ok(["sh", "-c", "ps -o user= -p 1"])).trim()).toBe("root");
   });
 });
@@ -136,8 +141,9 @@ describe("C4.6/C4.7 first boot", () => {
     const wrong = await hermes.okLines([
       "sh",
       "-c",
-      'for d in "$@"; do [ -d "/opt/data/$d" ] && [ "$(stat -c %u "/opt/data/$d")" = 10000 ] || echo "$d"; done',
+      'uid=$1; shift; for d in "$@"; do [ -d "/opt/data/$d" ] && [ "$(stat -c %u "/opt/data/$d")" = "$uid" ] || echo "$d"; done',
       "dirs",
+      String(HERMES_UID),
       ...STATE_DIRS,
     ]);
     expect(wrong).toEqual([]);
@@ -150,14 +156,14 @@ describe("C4.6/C4.7 first boot", () => {
     expect({ env: env?.modeText, soul: soul?.type }).toEqual({ env: "600", soul: "file" });
     // Upstream tightens config.yaml before it seeds it: 640 is promised from the second boot on.
     expect(["640", "644"]).toContain(config?.modeText);
-    expect([env?.uid, config?.uid, soul?.uid]).toEqual([10000, 10000, 10000]);
+    expect([env?.uid, config?.uid, soul?.uid]).toEqual([HERMES_UID, HERMES_UID, HERMES_UID]);
   });
 
   it("C4.7: HERMES_AUTH_JSON_BOOTSTRAP writes auth.json (hermes, mode 600) with exactly its value", async () => {
     const auth = await hermes.stat("/opt/data/auth.json");
     expect({ type: auth.type, uid: auth.uid, mode: auth.modeText }).toEqual({
       type: "file",
-      uid: 10000,
+      uid: HERMES_UID,
       mode: "600",
     });
     expect(await hermes.readFile("/opt/data/auth.json")).toBe(AUTH_JSON);

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { startHermes } from "../harness/index.js";
+import { DASHBOARD_DEFAULT_PORT, startHermes } from "../harness/index.js";
 import { waitForStatusInside } from "./support/spec-helpers.js";
 
 // Contract C1.8: upstream's docs (website/docs/user-guide/docker.md, "Resource limits",
@@ -8,7 +8,6 @@ import { waitForStatusInside } from "./support/spec-helpers.js";
 // boot and serve inside those limits, with nothing in the container killed for memory.
 
 const GIB = 1024 ** 3;
-const DASHBOARD_PORT = 9119;
 
 /**
  * The container's own view of its memory cgroup, read as hermes: the limit and how many processes
@@ -41,7 +40,7 @@ it("C1.8: with the documented minimum (1 GB memory, 1 CPU) the image boots and t
 
   const slot = await hermes.waitForSlot("gateway-default", (s) => s.state === "up", "up");
   expect(slot.state, slot.raw).toBe("up");
-  const response = await waitForStatusInside(hermes, DASHBOARD_PORT);
+  const response = await waitForStatusInside(hermes, DASHBOARD_DEFAULT_PORT);
   expect(response.status, response.body).toBe(200);
 
   // Inside the limit, not beside it: the container sees 1 GiB, and the boot and the services it

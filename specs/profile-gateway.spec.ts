@@ -1,8 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   describeExec,
+  HERMES_UID,
   type HermesContainer,
   onlySinceVersion,
+  PROFILES_DIR,
+  SCANDIR,
   startHermes,
   TIMEOUTS,
   waitFor,
@@ -12,17 +15,13 @@ import { apiServerLines, profileGatewayRuns, waitParkedDown } from "./support/sp
 // Contract C2.4 and C6: per-profile gateways as dynamic s6 slots, driven by the hermes user.
 // One container serves the whole file; every test has profiles (names, API ports) of its own.
 
-const HERMES_UID = 10000;
-const SCANDIR = "/run/service";
-const PROFILES = "/opt/data/profiles";
-
 let hermes: HermesContainer;
 
 beforeAll(async () => {
   hermes = await startHermes({ nameHint: "profile-gw" });
 });
 
-const profileDir = (name: string) => `${PROFILES}/${name}`;
+const profileDir = (name: string) => `${PROFILES_DIR}/${name}`;
 const slotDir = (name: string) => `${SCANDIR}/gateway-${name}`;
 
 /** gateway_state.json of a named profile (C6.9), parsed; read as hermes. */

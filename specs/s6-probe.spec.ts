@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { type ExecResult, type HermesContainer, startHermes } from "../harness/index.js";
-import { VENV_PYTHON } from "./support/spec-helpers.js";
+import {
+  type ExecResult,
+  HERMES_UID,
+  type HermesContainer,
+  startHermes,
+  VENV_PYTHON,
+} from "../harness/index.js";
 
 // Contract C8: the image's own `_s6_running()`, run as hermes in real container states. Root only
 // creates a state; the probe itself always runs as hermes (C8.3 is why).
@@ -74,7 +79,7 @@ function expectProbe(run: ProbeRun, expected: "True" | "False"): void {
   expect(run.result.exitCode, shown).toBe(0);
   expect(run.result.stderr, shown).not.toMatch(/Traceback/);
   // C8.3: the probe is only meaningful as the hermes user.
-  expect(run.uid, shown).toBe("10000");
+  expect(run.uid, shown).toBe(String(HERMES_UID));
   expect(run.results.size, `no module exposes _s6_running: ${shown}`).toBeGreaterThan(0);
   for (const [name, value] of run.results) expect(`${name} ${value}`, shown).toBe(`${name} ${expected}`);
 }

@@ -1,43 +1,22 @@
-import { randomBytes } from "node:crypto";
-import { readdir, readFile, rm } from "node:fs/promises";
-import { join, relative } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// Where the failure hook writes a test's diagnostics: the harness test below reads them back.
-import { artifactDir } from "../harness/artifacts/artifact-path.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   createVolume,
+  DASHBOARD_DEFAULT_PORT,
+  HERMES_UID,
   type HermesContainer,
   parseBootLog,
   recreateOnVolume,
-  runContext,
   startHermes,
   TIMEOUTS,
   waitFor,
 } from "../harness/index.js";
+import { appendLine, authJson, type Secret, Sentinels } from "./support/sentinels.js";
 
-// Contract C9: secrets stay secret. Every value is a sentinel made here, never a real key:
-// `harness-sentinel-<purpose>-<16 random hex digits>`. What is searched for is the random part, so a
-// quoted, escaped or re-prefixed copy still counts; a failure names the secret, never its value.
+// Contract C9: secrets stay secret, from the user's side (docker logs, the boot log, command lines,
+// the dashboard, file modes). The harness's own half (its artifacts) is specs/harness-redaction.spec.ts.
 
-interface Secret {
-  /** What it is and how it got in: what a failure shows instead of the value. */
-  label: string;
-  value: string;
-  /** The text searched for. */
-  needle: string;
-}
-
-/** Every sentinel this file makes: the artifact check looks for all of them. */
-const sentinels: Secret[] = [];
-
-function sentinel(label: string, purpose: string): Secret {
-  const token = randomBytes(8).toString("hex");
-  const secret = { label, value: `harness-sentinel-${purpose}-${token}`, needle: token };
-  sentinels.push(secret);
-  return secret;
-}
-
-const authJson = (token: string) => JSON.stringify({ providers: { harness: { access_token: token } } });
+const sentinels = new Sentinels();
+const sentinel = (label: string, purpose: string) => sentinels.make(label, purpose);
 
 /** The line with every secret replaced by its label: what a failure message may show. */
 function mask(text: string, secrets: readonly Secret[]): string {
@@ -60,13 +39,6 @@ function leaksIn(where: string, text: string, secrets: readonly Secret[]): strin
   return found;
 }
 
-/** Appends a line as hermes; the line travels on stdin, so no value is in any command line. */
-async function appendLine(hermes: HermesContainer, path: string, line: string): Promise<void> {
-  await hermes.ok(["sh", "-c", 'echo >> "$1" && cat >> "$1" && echo >> "$1"', "append", path], {
-    stdin: line,
-  });
-}
-
 /**
  * G2 generates an API_SERVER_KEY into a `.env` that has none (contract C4.6); G1 does not. The test
  * never sets one there, so a non-empty one after boot is the image's own, and is a secret too.
@@ -80,6 +52,7 @@ async function generatedApiServerKey(hermes: HermesContainer): Promise<Secret | 
 
 /** `gateway_state.json` of a profile (C6.9) says running, with the pid its s6 slot reports (C6.4). */
 async function waitForGateway(hermes: HermesContainer, profile: string): Promise<void> {
+  // Longer than one condition: the file's three containers boot and start their gateways at once.
   const slot = await hermes.waitForSlot(`gateway-${profile}`, (s) => s.state === "up", "up", {
     timeoutMs: 15_000,
   });
@@ -94,7 +67,6 @@ async function waitForGateway(hermes: HermesContainer, profile: string): Promise
   });
 }
 
-const DASHBOARD_PORT = 9119;
 const PROFILE = "vault";
 
 describe("C9.1/C9.3: a container holding every kind of secret shows none of them", () => {
@@ -131,9 +103,9 @@ describe("C9.1/C9.3: a container holding every kind of secret shows none of them
     // A second boot reads both .env files with the values in them, and restarts the gateways (C7.4).
     await hermes.restart();
     await Promise.all([waitForGateway(hermes, "default"), waitForGateway(hermes, PROFILE)]);
-    await hermes.waitForHttpOk(DASHBOARD_PORT, "/api/status", "the dashboard to answer /api/status");
+    await hermes.waitForHttpOk(DASHBOARD_DEFAULT_PORT, "/api/status", "the dashboard to answer /api/status");
     secrets = [openai, anthropic, bootstrap, password, dotenv, profileEnv, ...(generated ? [generated] : [])];
-    if (generated) sentinels.push(generated);
+    if (generated) sentinels.add(generated);
   });
 
   it("C9.1: no secret value appears in docker logs", async () => {
@@ -173,7 +145,7 @@ describe("C9.1/C9.3: a container holding every kind of secret shows none of them
   });
 
   it("C9.3: GET /api/status without credentials returns no secret value", async () => {
-    const response = await hermes.httpGet(DASHBOARD_PORT, "/api/status");
+    const response = await hermes.httpGet(DASHBOARD_DEFAULT_PORT, "/api/status");
     expect(response.status, response.body).toBe(200);
     const payload: unknown = JSON.parse(response.body);
     expect(
@@ -209,9 +181,9 @@ describe("C9.2: files that hold secrets are hermes-only", () => {
     const files = [...TOP, profileEnv(PROFILE)];
     const hermes = await startHermes({ nameHint: "c9-modes", env: bootstrapEnv() });
     await hermes.ok(["hermes", "profile", "create", PROFILE]);
-    expect(await modes(hermes, files)).toEqual(hermesOnly(files, 10000));
+    expect(await modes(hermes, files)).toEqual(hermesOnly(files, HERMES_UID));
     await hermes.restart();
-    expect(await modes(hermes, files)).toEqual(hermesOnly(files, 10000));
+    expect(await modes(hermes, files)).toEqual(hermesOnly(files, HERMES_UID));
   });
 
   it("C9.2: after a HERMES_UID/HERMES_GID remap they are mode 600 and owned by the new UID", async () => {
@@ -220,7 +192,7 @@ describe("C9.2: files that hold secrets are hermes-only", () => {
     const env = bootstrapEnv();
     const first = await startHermes({ nameHint: "c9-before-remap", data: { volume }, env });
     await first.ok(["hermes", "profile", "create", PROFILE]);
-    expect(await modes(first, files)).toEqual(hermesOnly(files, 10000));
+    expect(await modes(first, files)).toEqual(hermesOnly(files, HERMES_UID));
     const remapped = await recreateOnVolume(first, {
       nameHint: "c9-remapped",
       data: { volume },
@@ -245,109 +217,8 @@ describe("C9.2: files that hold secrets are hermes-only", () => {
       ...asRoot,
       env: { HERMES_DOCKER_EXEC_AS_ROOT: "1" },
     });
-    expect(await modes(hermes, files, false)).toEqual(hermesOnly(files, 10000, false));
+    expect(await modes(hermes, files, false)).toEqual(hermesOnly(files, HERMES_UID, false));
     await hermes.restart();
-    expect(await modes(hermes, files)).toEqual(hermesOnly(files, 10000));
-  });
-});
-
-// The harness's half of C9: failure artifacts and reports never hold a secret value. The first test
-// fails on purpose (it.fails: the suite stays green) with sentinels in its container's environment,
-// files, logs, command lines and its own error message; the harness's failure hook writes its
-// diagnostics and cleans its report. The second test greps what the hook wrote.
-describe("harness: a failing test's artifacts and report hold no secret value", () => {
-  const USER_NAMED = "HARNESS_PLAIN_NAME"; // matches no pattern word: only HERMES_HARNESS_REDACT hides it
-  const previousExtraNames = process.env.HERMES_HARNESS_REDACT;
-  let deliberate: { dir: string; reported: unknown } | undefined;
-  let reachedDeliberateFailure = false;
-
-  afterAll(() => {
-    if (previousExtraNames === undefined) delete process.env.HERMES_HARNESS_REDACT;
-    else process.env.HERMES_HARNESS_REDACT = previousExtraNames;
-  });
-
-  it.fails("harness: a test that fails on purpose, its container full of sentinels", async (context) => {
-    process.env.HERMES_HARNESS_REDACT = USER_NAMED;
-    const dir = artifactDir(
-      runContext().artifactsDir,
-      context.task.file.filepath,
-      context.task.fullTestName ?? context.task.name,
-    );
-    await rm(dir, { recursive: true, force: true }); // a previous run's files must not answer for this one
-    // Runs after the harness's own hook (onTestFinished): what it sees is what reporters get.
-    context.onTestFailed(({ task }) => {
-      deliberate = { dir, reported: structuredClone(task.result?.errors) };
-    });
-    const openai = sentinel("OPENAI_API_KEY (-e)", "leaky-openai-key");
-    const bootstrap = sentinel("HERMES_AUTH_JSON_BOOTSTRAP (-e)", "leaky-auth-json");
-    const userNamed = sentinel(`${USER_NAMED} (-e, named in HERMES_HARNESS_REDACT)`, "leaky-user-named");
-    const dotenv = sentinel("OPENROUTER_API_KEY (written to /opt/data/.env)", "leaky-dotenv");
-    const execArg = sentinel("GITHUB_TOKEN=... (an exec argument)", "leaky-exec-arg");
-    // A leaking image, played by its main program: every value on its command line, in docker logs
-    // and in the boot log.
-    const leaky = await startHermes({
-      nameHint: "c9-leaky",
-      env: {
-        OPENAI_API_KEY: openai.value,
-        HERMES_AUTH_JSON_BOOTSTRAP: authJson(bootstrap.value),
-        [USER_NAMED]: userNamed.value,
-      },
-      command: [
-        "sh",
-        "-c",
-        'for v in "$@"; do echo "leaking $v"; done; printf "%s\\n" "$@" >> /opt/data/logs/container-boot.log; while :; do sleep 3600; done',
-        "leak",
-        openai.value,
-        authJson(bootstrap.value),
-        userNamed.value,
-      ],
-    });
-    // A value only the volume knows, leaked into the boot log.
-    await appendLine(leaky, "/opt/data/.env", `OPENROUTER_API_KEY=${dotenv.value}`);
-    await leaky.ok(["sh", "-c", "cat /opt/data/.env >> /opt/data/logs/container-boot.log"]);
-    // A value with its name beside it, in the exec history.
-    await leaky.ok(["sh", "-c", ":", "noop", `GITHUB_TOKEN=${execArg.value}`]);
-    const bootLog = await leaky.bootLogText();
-    expect(bootLog).toContain(openai.value); // the leaks are in place: the failure below is the deliberate one
-    reachedDeliberateFailure = true;
-    expect(bootLog, "fails on purpose: its message carries the boot log").not.toContain(dotenv.value);
-  });
-
-  it("harness: that test's artifacts folder and reported error hold none of the sentinels", async () => {
-    // it.fails hides why the test above failed: an early failure (no container, no leak) shows here.
-    expect(reachedDeliberateFailure, "the test above failed before its deliberate assertion").toBe(true);
-    expect(deliberate, "the test above was reported as failed").toBeDefined();
-    const { dir, reported } = deliberate as { dir: string; reported: unknown };
-    const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
-      .filter((entry) => entry.isFile())
-      .map((entry) => join(entry.parentPath, entry.name));
-    // At least its own container's seven diagnostic files (the file's shared container adds its own).
-    expect(files.length, files.join("\n")).toBeGreaterThanOrEqual(7);
-    const texts = new Map<string, string>();
-    for (const file of files) texts.set(relative(dir, file), await readFile(file, "utf8"));
-    const reportText = JSON.stringify(reported ?? null);
-    texts.set("(the reported error)", reportText);
-    expect(sentinels.length).toBeGreaterThanOrEqual(5);
-
-    const hits: string[] = [];
-    for (const [name, text] of texts) {
-      for (const s of sentinels) if (text.includes(s.needle)) hits.push(`${name}: ${s.label}`);
-    }
-    expect(hits).toEqual([]);
-
-    // The leaks did reach the artifacts, redacted: the search above had something to find.
-    const leaky = (suffix: string) =>
-      [...texts].find(
-        ([name]) => name.startsWith("hermes-harness-c9-leaky-") && name.endsWith(suffix),
-      )?.[1] ?? "";
-    expect(leaky("docker-logs.txt")).toContain("leaking <redacted:OPENAI_API_KEY>");
-    expect(leaky("docker-logs.txt")).toContain("leaking <redacted:HARNESS_PLAIN_NAME>");
-    expect(leaky("docker-logs.txt")).toContain("leaking <redacted:HERMES_AUTH_JSON_BOOTSTRAP>");
-    expect(leaky("boot-log.txt")).toContain("OPENROUTER_API_KEY=<redacted:OPENROUTER_API_KEY>");
-    expect(leaky("processes.txt")).toContain("leak <redacted:OPENAI_API_KEY>");
-    expect(leaky("exec-history.txt")).toContain("GITHUB_TOKEN=<redacted>");
-    expect(leaky("inspect-state.json")).toContain('"OPENAI_API_KEY=<redacted>"');
-    expect(reportText).toContain("not to contain");
-    expect(reportText).toContain("<redacted:OPENROUTER_API_KEY>");
+    expect(await modes(hermes, files)).toEqual(hermesOnly(files, HERMES_UID));
   });
 });

@@ -2,6 +2,10 @@ import { describe, expect, it } from "vitest";
 import {
   createHostDir,
   createVolume,
+  DASHBOARD_DEFAULT_PORT,
+  HERMES_GID,
+  HERMES_HOME,
+  HERMES_UID,
   type HermesContainer,
   HOST_BIND_SKIP_REASON,
   hostBindMountsWork,
@@ -15,11 +19,9 @@ import { waitForStatusInside } from "./support/spec-helpers.js";
 // Contract C4.1-C4.5: UID/GID remap, ownership repair, best-effort chown, symlinks never followed.
 // Every test boots its own container(s): the environment under test is fixed at `docker run`.
 
-const DEFAULT_ID = 10000;
-
 /** What the remapped hermes looks like from every side a user can see it, read in one exec as hermes. */
 async function identity(hermes: HermesContainer) {
-  const paths = ["/opt/data", "/opt/data/.env"];
+  const paths = [HERMES_HOME, `${HERMES_HOME}/.env`];
   // `id -u`/`id -g` are the exec's own user: `docker exec -u hermes` resolves the name through the
   // remapped /etc/passwd (C4.2). `id -u hermes`/`id -g hermes` read /etc/passwd itself.
   const script = 'id -u hermes && id -g hermes && id -u && id -g && stat -c "$1" -- "$2" "$3"';
@@ -83,7 +85,7 @@ describe("C4: UID/GID remap", () => {
       "-print",
     ]);
     expect(notMine).toEqual([]);
-    const mine = await hermes.ok(["find", "/opt/data", "-uid", `${uid}`, "-gid", `${gid}`, "-print"]);
+    const mine = await hermes.ok(["find", HERMES_HOME, "-uid", `${uid}`, "-gid", `${gid}`, "-print"]);
     // Seeded files, state directories and the boot log: a vacuous find would list none.
     for (const path of [
       "/opt/data/config.yaml",
@@ -94,11 +96,12 @@ describe("C4: UID/GID remap", () => {
       expect(mine.split("\n"), path).toContain(path);
     }
 
+    // Longer than one condition: the remap re-owns the volume before the dashboard may start.
     const dashboard = await hermes.waitForSlot("dashboard", (s) => s.state === "up", "up", {
       timeoutMs: 15_000,
     });
     // Until it serves, the slot's pid may still be the run script, before it drops to hermes.
-    await waitForStatusInside(hermes, 9119);
+    await waitForStatusInside(hermes, DASHBOARD_DEFAULT_PORT);
     const rows = await hermes.processes();
     expect(rows.find((row) => row.pid === dashboard.pid)?.uid).toBe(uid);
     // Every non-root process (supervised services, their loggers, this ps) runs as the new UID.
@@ -112,8 +115,8 @@ describe("C4: UID/GID remap", () => {
     const gid = 12050;
     const hermes = await startHermes({ nameHint: "remap-gid", env: { HERMES_GID: String(gid) } });
     expect((await hermes.ok(["id", "-g"])).trim()).toBe(String(gid));
-    const top = await hermes.stat("/opt/data");
-    expect(`${top.uid}:${top.gid}`).toBe(`${DEFAULT_ID}:${gid}`);
+    const top = await hermes.stat(HERMES_HOME);
+    expect(`${top.uid}:${top.gid}`).toBe(`${HERMES_UID}:${gid}`);
   });
 
   it("C4.1: PUID/PGID remap; HERMES_UID/GID win over them; an existing GID (20, dialout) is accepted", async () => {
@@ -145,7 +148,7 @@ describe("C4: UID/GID remap", () => {
         ),
       ),
     );
-    expect(seen).toEqual(values.map(() => expectedIdentity(DEFAULT_ID, DEFAULT_ID)));
+    expect(seen).toEqual(values.map(() => expectedIdentity(HERMES_UID, HERMES_GID)));
   });
 
   it("C4.3/C4.5: a root-owned host folder is repaired; unknown files and symlink targets are left alone", async (ctx) => {
@@ -181,13 +184,13 @@ describe("C4: UID/GID remap", () => {
     const owners = Object.fromEntries(names.map((name, i) => [name, stats[i]?.uid]));
     expect(owners).toEqual({
       // C4.3: known state files and every regular file directly under /opt/data, each boot.
-      "config.yaml": DEFAULT_ID,
-      ".env": DEFAULT_ID,
-      "state.db": DEFAULT_ID,
-      "notes.txt": DEFAULT_ID,
+      "config.yaml": HERMES_UID,
+      ".env": HERMES_UID,
+      "state.db": HERMES_UID,
+      "notes.txt": HERMES_UID,
       // C4.3: the top was not hermes's, so the known state directories are repaired.
-      sessions: DEFAULT_ID,
-      "sessions/old.json": DEFAULT_ID,
+      sessions: HERMES_UID,
+      "sessions/old.json": HERMES_UID,
       // A directory the image does not manage keeps the host's ownership.
       private: 0,
       "private/host_secret.json": 0,
@@ -217,6 +220,6 @@ describe("C4: UID/GID remap", () => {
     // step's and would pass even if the data chown were skipped silently.
     const line = await hermes.waitForLogLine(/^(?!.*\/run\/)(?=.*\bwarn)(?=.*\bchown)/im);
     expect(line).not.toMatch(/\/run\//);
-    expect((await hermes.ok(["id", "-u"])).trim()).toBe(String(DEFAULT_ID));
+    expect((await hermes.ok(["id", "-u"])).trim()).toBe(String(HERMES_UID));
   });
 });

@@ -26,6 +26,7 @@ interface Orphan {
 async function orphanRecords(hermes: HermesContainer, dir: string, count: number): Promise<Orphan[]> {
   const text = await waitFor(() => hermes.sh(`cat "${dir}"/*.pid 2>/dev/null; true`).then((r) => r.stdout), {
     description: `${count} orphan records in ${dir}`,
+    // Longer than one condition: a burst forks hundreds of shells, each writing its record.
     timeoutMs: 15_000,
     until: (out) => out.trim().split("\n").filter(Boolean).length === count,
     describeValue: (out) => `${out.trim().split("\n").filter(Boolean).length} records`,
@@ -55,6 +56,7 @@ async function expectReaped(
   // Red for a PID 1 that never waits: the orphans stay as Z rows.
   const rows = await waitFor(() => hermes.processes(), {
     description: "no zombies and none of the orphans left",
+    // C2.5: reaped "a few seconds later"; a PID 1 that reaps at all does it at once.
     timeoutMs: 5_000,
     until: (table) => zombies(table).length === 0 && !table.some((row) => pids.has(row.pid)),
     describeValue: (table) =>

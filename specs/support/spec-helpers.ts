@@ -5,9 +5,6 @@ import { type HermesContainer, type ProcessRow, type SlotStatus, TIMEOUTS } from
 
 // Helpers for the specs (README, "Writing a spec"): add one here rather than copy it into a spec.
 
-/** The venv's Python, for scripts run inside the container. */
-export const VENV_PYTHON = "/opt/hermes/.venv/bin/python";
-
 /**
  * An API_SERVER_KEY for a profile's `.env` (C6.10): upstream serves the API port only with a key of
  * at least 16 characters that is no placeholder, loopback binds included. One per run, made up here,
