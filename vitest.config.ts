@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects: `unit` (pure logic of harness/ and scripts/) never touches Docker; `image` runs specs
+// Two projects: `unit` (pure logic of harness/ and tools/) never touches Docker; `image` runs specs
 // against the target image, which its global setup resolves (and builds, once per content change)
 // before any spec starts.
 export default defineConfig({
@@ -14,7 +14,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["harness/**/*.test.ts", "scripts/**/*.test.ts", "fixtures/reference-image/**/*.test.ts"],
+          include: ["harness/**/*.test.ts", "tools/**/*.test.ts", "fixtures/reference-image/**/*.test.ts"],
           environment: "node",
         },
       },

@@ -71,7 +71,7 @@ export async function runOnce(
     await execa("docker", ["rm", "-fv", name], { reject: false });
     // The image's fault, not the command's: say so first, so the next occurrence names itself.
     const verdict = seen.mainExitedNotStopped
-      ? `: ${MAIN_EXITED_NOT_STOPPED} (only PID 1 and its supervision tree were left; scripts/reproduce-exit-hang.sh reproduces this class)`
+      ? `: ${MAIN_EXITED_NOT_STOPPED} (only PID 1 and its supervision tree were left; fixtures/reference-image/reproduce-exit-hang.sh reproduces this class)`
       : "";
     throw new Error(
       `runOnce timed out after ${timeoutMs} ms (container removed)${verdict}: ${commandLine}\n${seen.text}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`,

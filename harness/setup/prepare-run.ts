@@ -18,7 +18,7 @@ import { beginRun, ensureTarget, repoRoot, runContextOf } from "./run-setup.js";
 import { writeProfileReport } from "./write-profile-report.js";
 
 /**
- * Set to 1 by a process that calls prepareRun for each of its runs itself (scripts/regression-job.ts):
+ * Set to 1 by a process that calls prepareRun for each of its runs itself (tools/regressions/regression-job.ts):
  * the image project's global setup then prepares nothing.
  */
 export const RUNS_PREPARED_BY_CALLER_ENV = "HERMES_HARNESS_RUNS_PREPARED_BY_CALLER";

@@ -1,6 +1,6 @@
 import type { TaskMeta } from "vitest";
-import "../deviations/task-meta.js";
-import type { JsonReport } from "../read/vitest-report.js";
+import "../../harness/deviations/task-meta.js";
+import type { JsonReport } from "../../harness/read/vitest-report.js";
 import { byClauseNumber, clausesOfTitle } from "./clause-tests.js";
 
 /** What a run says of one clause, worst first. */

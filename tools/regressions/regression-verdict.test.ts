@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type JsonReport, loadJsonReport } from "../read/vitest-report.js";
+import { type JsonReport, loadJsonReport } from "../../harness/read/vitest-report.js";
 import { judgeRegression, outcomeOf } from "./regression-verdict.js";
 
 const outcome = (passed: string[], failed: string[], errors: string[] = []) => ({
@@ -76,7 +76,7 @@ describe("outcomeOf", () => {
         },
       ],
     };
-    // Through the file, as scripts/regressions.ts reads the report vitest wrote.
+    // Through the file, as tools/regressions/regressions.ts reads the report vitest wrote.
     const dir = mkdtempSync(join(tmpdir(), "verdict-"));
     writeFileSync(join(dir, "report.json"), JSON.stringify(report));
     const outcome = outcomeOf(loadJsonReport(join(dir, "report.json")));

@@ -10,39 +10,30 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import stripAnsi from "strip-ansi";
-import { SecretRedactor } from "../harness/diagnostics/redact-secrets.js";
-import type { LocalImage } from "../harness/image/local-image.js";
-import { loadJsonReport, reportSeconds } from "../harness/read/vitest-report.js";
-import { loadEarlierReferencePass } from "../harness/regressions/earlier-reference-pass.js";
-import { failingTestsSnippet } from "../harness/regressions/failing-tests-snippet.js";
-import { inParallel, MACHINE_WORKERS, regressionJobs } from "../harness/regressions/in-parallel.js";
-import { longestFirst } from "../harness/regressions/longest-first.js";
-import {
-  type CatalogueProblem,
-  loadCatalogue,
-  type Regression,
-} from "../harness/regressions/regression-catalogue.js";
-import {
-  checkoutId,
-  ensureRegressionImage,
-  pruneRegressionImages,
-  regressionBuildLog,
-} from "../harness/regressions/regression-image.js";
-import {
-  catalogueListing,
-  type VerdictRow,
-  verdictDetail,
-  verdictTable,
-} from "../harness/regressions/regression-table.js";
-import { judgeRegression, outcomeOf, type RunOutcome } from "../harness/regressions/regression-verdict.js";
-import { VitestJob } from "../harness/regressions/vitest-job.js";
+import { SecretRedactor } from "../../harness/diagnostics/redact-secrets.js";
+import type { LocalImage } from "../../harness/image/local-image.js";
+import { loadJsonReport, reportSeconds } from "../../harness/read/vitest-report.js";
 import {
   beginRun,
   ensureReference,
   exitWith,
   repoRoot,
   runArtifactsDir,
-} from "../harness/setup/run-setup.js";
+} from "../../harness/setup/run-setup.js";
+import { loadEarlierReferencePass } from "./earlier-reference-pass.js";
+import { failingTestsSnippet } from "./failing-tests-snippet.js";
+import { inParallel, MACHINE_WORKERS, regressionJobs } from "./in-parallel.js";
+import { longestFirst } from "./longest-first.js";
+import { type CatalogueProblem, loadCatalogue, type Regression } from "./regression-catalogue.js";
+import {
+  checkoutId,
+  ensureRegressionImage,
+  pruneRegressionImages,
+  regressionBuildLog,
+} from "./regression-image.js";
+import { catalogueListing, type VerdictRow, verdictDetail, verdictTable } from "./regression-table.js";
+import { judgeRegression, outcomeOf, type RunOutcome } from "./regression-verdict.js";
+import { VitestJob } from "./vitest-job.js";
 
 const catalogueRoot = join(repoRoot, "fixtures", "regressions");
 const reportsDir = join(repoRoot, "reports", "regressions");

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { HarnessSetupError } from "../harness-setup-error.js";
+import { HarnessSetupError } from "../../harness/harness-setup-error.js";
 
 /** What `hermes-image-harness` was asked to do, from its argv (pure; cli-options.test.ts). */
 export interface CliOptions {

@@ -1,5 +1,5 @@
 // Nightly: the image's `hermes --version` line, picked exactly as the run header picks it.
-//   npx tsx scripts/nightly/image-version.ts IMAGE
+//   npx tsx tools/nightly/image-version.ts IMAGE
 import { hermesVersionOf } from "../../harness/container/hermes-version.js";
 import { newRunIdentity } from "../../harness/run/run-identity.js";
 

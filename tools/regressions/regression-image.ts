@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import { hostname } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { dockerClient } from "../docker/docker-client.js";
-import { LABEL_CHECKOUT, LABEL_CONTENT_HASH, LABEL_IMAGE_KIND } from "../docker/labels.js";
-import { contentHash } from "../image/content-hash.js";
-import { dockerBuild } from "../image/docker-build.js";
-import { findLocalImage, type LocalImage } from "../image/local-image.js";
-import { removeImageTags } from "../image/prune-stale-images.js";
+import { dockerClient } from "../../harness/docker/docker-client.js";
+import { LABEL_CHECKOUT, LABEL_CONTENT_HASH, LABEL_IMAGE_KIND } from "../../harness/docker/labels.js";
+import { contentHash } from "../../harness/image/content-hash.js";
+import { dockerBuild } from "../../harness/image/docker-build.js";
+import { findLocalImage, type LocalImage } from "../../harness/image/local-image.js";
+import { removeImageTags } from "../../harness/image/prune-stale-images.js";
 import type { Regression } from "./regression-catalogue.js";
 import { staleRegressionImages } from "./stale-regression-images.js";
 

@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { join } from "node:path";
-import { repoRoot } from "../setup/run-setup.js";
+import { repoRoot } from "../../harness/setup/run-setup.js";
 
 /** One test run asked of a job: the spec files, against the image that `env` names. */
 export interface JobRequest {
@@ -24,10 +24,10 @@ export interface JobRunResult {
   error?: string;
 }
 
-const JOB_SCRIPT = join(repoRoot, "scripts", "regression-job.ts");
+const JOB_SCRIPT = join(repoRoot, "tools", "regressions", "regression-job.ts");
 
 /**
- * A long-lived vitest in a child process (scripts/regression-job.ts) that makes one test run per
+ * A long-lived vitest in a child process (tools/regressions/regression-job.ts) that makes one test run per
  * request, one at a time. A regression check keeps one per job: vitest's start (about 1.5 core-s
  * here) is paid once per job instead of once per regression. A job that dies is started anew for
  * the next run.

@@ -1,15 +1,15 @@
 // The package as a user gets it: `npm pack`, installed into an empty folder, run there with npx on
 // the reference image (a clause subset) and on every wrapper image in fixtures/derived/, whose
 // findings must be exactly the documented ones; then nothing of the harness's may be left running.
-//   tsx scripts/check-package.ts        (after the reference image is built, as in .ci/run)
+//   tsx tools/cli/check-package.ts        (after the reference image is built, as in .ci/run)
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execa } from "execa";
-import { differencesFromExpected, loadExpectedReport } from "../harness/derived/expected-report.js";
-import { LABEL_MANAGED } from "../harness/docker/labels.js";
-import { loadJsonReport } from "../harness/read/vitest-report.js";
-import { repoRoot } from "../harness/setup/run-setup.js";
+import { LABEL_MANAGED } from "../../harness/docker/labels.js";
+import { loadJsonReport } from "../../harness/read/vitest-report.js";
+import { repoRoot } from "../../harness/setup/run-setup.js";
+import { differencesFromExpected, loadExpectedReport } from "./expected-report.js";
 
 const log = (line: string) => console.log(`[check-package] ${line}`);
 const problems: string[] = [];

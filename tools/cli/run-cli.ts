@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { delimiter, join, resolve } from "node:path";
 import { execa } from "execa";
-import { checkDaemon } from "../docker/daemon-check.js";
-import { HarnessSetupError } from "../harness-setup-error.js";
-import { failedToLoad, loadJsonReport } from "../read/vitest-report.js";
-import { repoRoot as packageRoot } from "../setup/run-setup.js";
-import { vitestEntry } from "../setup/vitest-entry.js";
+import { checkDaemon } from "../../harness/docker/daemon-check.js";
+import { HarnessSetupError } from "../../harness/harness-setup-error.js";
+import { failedToLoad, loadJsonReport } from "../../harness/read/vitest-report.js";
+import { repoRoot as packageRoot } from "../../harness/setup/run-setup.js";
+import { vitestEntry } from "../../harness/setup/vitest-entry.js";
 import {
   clauseTests,
   contractPromises,

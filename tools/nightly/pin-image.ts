@@ -1,6 +1,6 @@
 // Nightly: pull a tag once and print the digest reference it resolved to (repo@sha256:...), so that
 // every shard tests exactly that image even if the tag moves during the run.
-//   npx tsx scripts/nightly/pin-image.ts nousresearch/hermes-agent:latest
+//   npx tsx tools/nightly/pin-image.ts nousresearch/hermes-agent:latest
 import { execa } from "execa";
 import { withDefaultTag } from "../../harness/image/target-selection.js";
 import { pinnedReference } from "./pinned-reference.js";

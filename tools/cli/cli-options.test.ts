@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HarnessSetupError } from "../harness-setup-error.js";
+import { HarnessSetupError } from "../../harness/harness-setup-error.js";
 import { parseCliOptions } from "./cli-options.js";
 
 describe("parseCliOptions", () => {

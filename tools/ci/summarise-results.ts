@@ -5,11 +5,11 @@
 //   --status NAME=CODE  a test run's exit code: non-zero counts as one failure only when no test
 //                       failed (an error outside tests)
 //   --check NAME=CODE   a check of its own (the regression check): non-zero is always a failure
-//   tsx scripts/summarise-results.ts --status "npm test=0" --check "regressions=0" \
+//   tsx tools/ci/summarise-results.ts --status "npm test=0" --check "regressions=0" \
 //     G2=reports/results.json G1=reports/results-g1.json
 import { existsSync } from "node:fs";
-import { type JsonReport, loadJsonReport } from "../harness/read/vitest-report.js";
-import { formatSummary, summariseReports, summaryIsGreen } from "../harness/setup/run-summary.js";
+import { type JsonReport, loadJsonReport } from "../../harness/read/vitest-report.js";
+import { formatSummary, summariseReports, summaryIsGreen } from "../../harness/setup/run-summary.js";
 
 const statuses: { name: string; code: number; always: boolean }[] = [];
 const reports: { label: string; report: JsonReport }[] = [];
