@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseDeviations } from "../../harness/deviations/declared-deviations.js";
+import { missingTitles, stringLiterals } from "../../harness/read/spec-titles.js";
 import { loadCatalogue } from "./regression-catalogue.js";
-import { missingTitles, stringLiterals } from "./spec-titles.js";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const read = (path: string) => readFile(join(repoRoot, path), "utf8");
