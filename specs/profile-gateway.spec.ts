@@ -189,26 +189,26 @@ describe("C6: profile gateways", () => {
   });
 
   it.for([
-    { kind: "no API_SERVER_KEY", name: "api-nokey", keyLine: "", since: "0.16.0", port: 18611 },
+    { kind: "no API_SERVER_KEY", name: "api-nokey", key: "", since: "0.16.0", port: 18611 },
     // 15 characters: one short of upstream's floor.
     {
       kind: "a 15-character API_SERVER_KEY",
       name: "api-short",
-      keyLine: "API_SERVER_KEY=fifteen-chars-x\n",
+      key: "fifteen-chars-x",
       since: "0.18.0",
       port: 18612,
     },
     {
       kind: "a placeholder API_SERVER_KEY",
       name: "api-placeholder",
-      keyLine: "API_SERVER_KEY=your_api_key_here\n",
+      key: "your_api_key_here",
       since: "0.18.0",
       port: 18613,
     },
   ])("C6.10: with $kind the gateway starts but does not serve its API port", async (c, context) => {
     onlySinceVersion(context, c.since, `C6.10 (${c.kind})`);
     await createProfile(c.name);
-    await appendEnv(c.name, `API_SERVER_ENABLED=true\nAPI_SERVER_PORT=${c.port}\n${c.keyLine}`);
+    await appendEnv(c.name, apiServerLines(c.port, c.key));
     await gateway(c.name, "start");
     await hermes.waitForNewPid(`gateway-${c.name}`, undefined);
     // The gateway got past its start: a fresh profile's state file says more than `starting` only then.

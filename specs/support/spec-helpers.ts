@@ -30,9 +30,12 @@ export function expectOnlyAGeneratedKey(
   for (const line of added) expect(line, shown).toMatch(/^API_SERVER_KEY=\S{16,}$/);
 }
 
-/** The `.env` lines that make a profile's gateway serve GET /health on `port` (C6.4, C6.10). */
-export const apiServerLines = (port: number) =>
-  `API_SERVER_ENABLED=true\nAPI_SERVER_PORT=${port}\nAPI_SERVER_KEY=${API_SERVER_KEY}\n`;
+/**
+ * The `.env` lines that make a profile's gateway serve GET /health on `port` (C6.4, C6.10): enabled,
+ * the port, and the run's key. Another `key` tests the guard; an empty one writes no key line.
+ */
+export const apiServerLines = (port: number, key: string = API_SERVER_KEY) =>
+  `API_SERVER_ENABLED=true\nAPI_SERVER_PORT=${port}\n${key === "" ? "" : `API_SERVER_KEY=${key}\n`}`;
 
 // s6-svstat's seconds counter restarts on every up/down change, so "down for 2 s" means it stayed down.
 
