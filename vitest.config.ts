@@ -23,12 +23,12 @@ export default defineConfig({
           name: "image",
           include: ["specs/**/*.spec.ts"],
           environment: "node",
-          globalSetup: ["specs/support/global-setup.ts"],
-          setupFiles: ["specs/support/image-project-setup.ts"],
+          globalSetup: ["harness/lifecycle/setup/global-setup.ts"],
+          setupFiles: ["harness/lifecycle/setup/spec-file-hooks.ts"],
           pool: "forks",
           // Spec files share a worker's module cache (harness, testcontainers, dockerode): a fresh
           // one per file re-imported them, 1.4 core-s a file on 2 busy cores. Specs hold no state
-          // between files: each file's containers go in its own afterAll (image-project-setup.ts).
+          // between files: each file's containers go in its own afterAll (spec-file-hooks.ts).
           isolate: false,
           fileParallelism: true,
           testTimeout: 60_000,

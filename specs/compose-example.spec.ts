@@ -23,7 +23,7 @@ import {
 // - ~/.hermes: a harness host folder (never the real one);
 // - ports: the same container ports, published on 127.0.0.1 with random host ports;
 // - network_mode: bridge, so Compose makes no network (harness cleanup removes none);
-// - labels: the run's (harness/docker/labels.ts), so cleanup finds the container;
+// - labels: the run's (harness/engine/labels.ts), so cleanup finds the container;
 // - the dashboard's bind host and a basic-auth pair: the same page says a published dashboard
 //   needs a non-loopback bind and that such a bind without an auth provider fails closed, while
 //   upstream's run script binds loopback when HERMES_DASHBOARD_HOST is unset (C5.2). As written,

@@ -1,9 +1,9 @@
 import { readdir, readFile, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-// Where the failure hook writes a test's diagnostics: the second test reads them back.
-import { artifactDir } from "../harness/artifacts/artifact-path.js";
 import { runContext, startHermes } from "../harness/index.js";
+// Where the failure hook writes a test's diagnostics: the second test reads them back.
+import { artifactDir } from "../harness/run/artifacts/artifact-path.js";
 import { appendLine, authJson, Sentinels } from "./support/sentinels.js";
 
 // A self-test of the harness, not of the image: contract C9's promise to the harness's own users.

@@ -1,8 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { execa } from "execa";
+import { findLocalImage, type LocalImage, pullImage } from "../engine/image-store.js";
 import { HarnessSetupError } from "../harness-setup-error.js";
-import { findLocalImage, type LocalImage } from "./local-image.js";
-import { pullImage } from "./pull-image.js";
 import { DEFAULT_BASE_IMAGE } from "./target-selection.js";
 
 /** Where a Debian 13 base bootstrapped on this machine is kept (reused by later runs). */

@@ -1,9 +1,9 @@
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { LABEL_IMAGE_KIND } from "../docker/labels.js";
+import { findLocalImage, type LocalImage } from "../engine/image-store.js";
+import { LABEL_IMAGE_KIND } from "../engine/labels.js";
 import { HarnessSetupError } from "../harness-setup-error.js";
 import { dockerBuild } from "./docker-build.js";
-import { findLocalImage, type LocalImage } from "./local-image.js";
 
 export const CHECKOUT_TAG = "hermes-harness/checkout:latest";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LABEL_LINEAGE } from "../docker/labels.js";
+import { LABEL_LINEAGE } from "../engine/labels.js";
 import { lineageOf } from "./image-lineage.js";
 
 describe("lineageOf", () => {

@@ -1,5 +1,5 @@
-import { dockerClient } from "../docker/docker-client.js";
-import { LABEL_LINEAGE } from "../docker/labels.js";
+import { dockerClient } from "../engine/docker-client.js";
+import { LABEL_LINEAGE } from "../engine/labels.js";
 
 /**
  * Whose image this is at its root: this project's reference (it, or anything built FROM it, such as

@@ -1,5 +1,5 @@
-import { dockerClient } from "../docker/docker-client.js";
-import { LABEL_IMAGE_KIND } from "../docker/labels.js";
+import { dockerClient } from "../engine/docker-client.js";
+import { LABEL_IMAGE_KIND } from "../engine/labels.js";
 
 /**
  * Cache images (reference, regression) are kept across runs, but only the current content of each:

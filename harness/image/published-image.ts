@@ -1,6 +1,5 @@
+import { findLocalImage, type LocalImage, pullImage } from "../engine/image-store.js";
 import { HarnessSetupError } from "../harness-setup-error.js";
-import { findLocalImage, type LocalImage } from "./local-image.js";
-import { pullImage } from "./pull-image.js";
 import { withDefaultTag } from "./target-selection.js";
 
 const PULL_TIMEOUT_MS = 8_000;

@@ -1,11 +1,11 @@
 import { join } from "node:path";
-import { dockerClient } from "../docker/docker-client.js";
-import { LABEL_CONTENT_HASH, LABEL_IMAGE_KIND } from "../docker/labels.js";
+import { dockerClient } from "../engine/docker-client.js";
+import { findLocalImage, type LocalImage } from "../engine/image-store.js";
+import { LABEL_CONTENT_HASH, LABEL_IMAGE_KIND } from "../engine/labels.js";
 import { ensureBaseImage } from "./base-image.js";
 import { contentHash } from "./content-hash.js";
 import { dockerBuild } from "./docker-build.js";
 import type { ImageGeneration } from "./image-generation.js";
-import { findLocalImage, type LocalImage } from "./local-image.js";
 import { pruneStaleImages } from "./prune-stale-images.js";
 
 /**

@@ -3,13 +3,18 @@
 //   harness: startHermes() until its readiness wait strategy returns
 // Also: how long after the readiness line was written the harness noticed it.
 import { execa } from "execa";
-import { sweepRun } from "../../harness/cleanup/remove-resources.js";
-import { labelArgs } from "../../harness/container/run-once.js";
-import { startHermes } from "../../harness/container/start-hermes.js";
-import { BOOT_LOG } from "../../harness/read/boot-log.js";
-import { tracker } from "../../harness/run/resource-tracker.js";
-import { setRunContext } from "../../harness/run/run-context.js";
-import { beginRun, ensureReference, exitWith, runContextOf } from "../../harness/setup/run-setup.js";
+import { sweepRun } from "../../harness/lifecycle/cleanup/remove-resources.js";
+import {
+  beginRun,
+  ensureReference,
+  exitWith,
+  runContextOf,
+} from "../../harness/lifecycle/setup/run-setup.js";
+import { tracker } from "../../harness/run/context/resource-tracker.js";
+import { setRunContext } from "../../harness/run/context/run-context.js";
+import { labelArgs } from "../../harness/spec-api/container/run-once.js";
+import { startHermes } from "../../harness/spec-api/container/start-hermes.js";
+import { BOOT_LOG } from "../../harness/spec-api/read/boot-log.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 

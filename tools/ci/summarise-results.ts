@@ -8,8 +8,12 @@
 //   tsx tools/ci/summarise-results.ts --status "npm test=0" --check "regressions=0" \
 //     G2=reports/results.json G1=reports/results-g1.json
 import { existsSync } from "node:fs";
-import { type JsonReport, loadJsonReport } from "../../harness/read/vitest-report.js";
-import { formatSummary, summariseReports, summaryIsGreen } from "../../harness/setup/run-summary.js";
+import { type JsonReport, loadJsonReport } from "../../harness/lifecycle/reports/vitest-report.js";
+import {
+  formatSummary,
+  summariseReports,
+  summaryIsGreen,
+} from "../../harness/lifecycle/setup/run-summary.js";
 
 const statuses: { name: string; code: number; always: boolean }[] = [];
 const reports: { label: string; report: JsonReport }[] = [];

@@ -6,9 +6,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execa } from "execa";
-import { LABEL_MANAGED } from "../../harness/docker/labels.js";
-import { loadJsonReport } from "../../harness/read/vitest-report.js";
-import { repoRoot } from "../../harness/setup/run-setup.js";
+import { LABEL_MANAGED } from "../../harness/engine/labels.js";
+import { loadJsonReport } from "../../harness/lifecycle/reports/vitest-report.js";
+import { repoRoot } from "../../harness/lifecycle/setup/run-setup.js";
 import { differencesFromExpected, loadExpectedReport } from "./expected-report.js";
 
 const log = (line: string) => console.log(`[check-package] ${line}`);

@@ -1,4 +1,4 @@
-import { stringLiterals } from "../../harness/read/spec-titles.js";
+import { stringLiterals } from "../../harness/lifecycle/reports/spec-titles.js";
 
 /** A test title's leading clause ids, `C5.2/C5.3: ...` → C5.2 and C5.3. */
 const TITLE = /^(C\d+\.\d+(?:\/C\d+\.\d+)*): /;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { JsonAssertion, JsonReport } from "../../harness/read/vitest-report.js";
+import type { JsonAssertion, JsonReport } from "../../harness/lifecycle/reports/vitest-report.js";
 import { clauseVerdicts, verdictTable } from "./clause-verdicts.js";
 
 const test = (

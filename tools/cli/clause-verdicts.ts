@@ -1,6 +1,6 @@
 import type { TaskMeta } from "vitest";
-import "../../harness/deviations/task-meta.js";
-import type { JsonReport } from "../../harness/read/vitest-report.js";
+import "../../harness/run/deviations/task-meta.js";
+import type { JsonReport } from "../../harness/lifecycle/reports/vitest-report.js";
 import { byClauseNumber, clausesOfTitle } from "./clause-tests.js";
 
 /** What a run says of one clause, worst first. */

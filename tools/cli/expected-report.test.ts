@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { JsonAssertion, JsonReport } from "../../harness/read/vitest-report.js";
+import type { JsonAssertion, JsonReport } from "../../harness/lifecycle/reports/vitest-report.js";
 import { differencesFromExpected, type ExpectedReport } from "./expected-report.js";
 
 const test = (title: string, status: JsonAssertion["status"]): JsonAssertion => ({

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { JsonReport } from "../../harness/read/vitest-report.js";
+import type { JsonReport } from "../../harness/lifecycle/reports/vitest-report.js";
 
 /** What a wrapper image in fixtures/derived/ is documented to break (its expected-report.json). */
 export interface ExpectedReport {

@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { delimiter, join, resolve } from "node:path";
 import { execa } from "execa";
-import { checkDaemon } from "../../harness/docker/daemon-check.js";
+import { checkDaemon } from "../../harness/engine/daemon-check.js";
 import { HarnessSetupError } from "../../harness/harness-setup-error.js";
-import { failedToLoad, loadJsonReport } from "../../harness/read/vitest-report.js";
-import { repoRoot as packageRoot } from "../../harness/setup/run-setup.js";
-import { vitestEntry } from "../../harness/setup/vitest-entry.js";
+import { failedToLoad, loadJsonReport } from "../../harness/lifecycle/reports/vitest-report.js";
+import { repoRoot as packageRoot } from "../../harness/lifecycle/setup/run-setup.js";
+import { vitestEntry } from "../../harness/lifecycle/setup/vitest-entry.js";
 import {
   clauseTests,
   contractPromises,

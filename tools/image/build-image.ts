@@ -1,7 +1,7 @@
 // npm run build:image: build (or confirm up to date) the reference image, as the test run would
 // (flavour from HERMES_REFERENCE_GENERATION, g2 by default).
 
-import { beginRun, ensureReference, exitWith } from "../../harness/setup/run-setup.js";
+import { beginRun, ensureReference, exitWith } from "../../harness/lifecycle/setup/run-setup.js";
 
 const log = (line: string) => console.log(`[hermes-harness] ${line}`);
 

@@ -1,7 +1,8 @@
 // Nightly: the image's `hermes --version` line, picked exactly as the run header picks it.
 //   npx tsx tools/nightly/image-version.ts IMAGE
-import { hermesVersionOf } from "../../harness/container/hermes-version.js";
-import { newRunIdentity } from "../../harness/run/run-identity.js";
+
+import { newRunIdentity } from "../../harness/run/context/run-identity.js";
+import { hermesVersionOf } from "../../harness/spec-api/container/hermes-version.js";
 
 const [image] = process.argv.slice(2);
 if (!image) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { JsonReport } from "../../harness/read/vitest-report.js";
+import type { JsonReport } from "../../harness/lifecycle/reports/vitest-report.js";
 import { referenceOutcomeFrom, testedImage } from "./earlier-reference-pass.js";
 
 const header =

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import type { JsonReport } from "../../harness/read/vitest-report.js";
+import type { JsonReport } from "../../harness/lifecycle/reports/vitest-report.js";
 import { outcomeOf, type RunOutcome } from "./regression-verdict.js";
 
 /** The image a run tested, from its run header (setup/run-header.ts): the `target image` line. */

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { hostname } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { dockerClient } from "../../harness/docker/docker-client.js";
-import { LABEL_CHECKOUT, LABEL_CONTENT_HASH, LABEL_IMAGE_KIND } from "../../harness/docker/labels.js";
+import { dockerClient } from "../../harness/engine/docker-client.js";
+import { findLocalImage, type LocalImage } from "../../harness/engine/image-store.js";
+import { LABEL_CHECKOUT, LABEL_CONTENT_HASH, LABEL_IMAGE_KIND } from "../../harness/engine/labels.js";
 import { contentHash } from "../../harness/image/content-hash.js";
 import { dockerBuild } from "../../harness/image/docker-build.js";
-import { findLocalImage, type LocalImage } from "../../harness/image/local-image.js";
 import { removeImageTags } from "../../harness/image/prune-stale-images.js";
 import type { Regression } from "./regression-catalogue.js";
 import { staleRegressionImages } from "./stale-regression-images.js";

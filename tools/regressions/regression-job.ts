@@ -7,8 +7,8 @@
 // run, the JSON report written, and what the run made removed.
 import { resolve } from "node:path";
 import { createVitest, JsonReporter } from "vitest/node";
-import { prepareRun, RUNS_PREPARED_BY_CALLER_ENV } from "../../harness/setup/prepare-run.js";
-import { repoRoot } from "../../harness/setup/run-setup.js";
+import { prepareRun, RUNS_PREPARED_BY_CALLER_ENV } from "../../harness/lifecycle/setup/prepare-run.js";
+import { repoRoot } from "../../harness/lifecycle/setup/run-setup.js";
 import type { JobReply, JobRequest } from "./vitest-job.js";
 
 const [workers = "1", reporter = "dot"] = process.argv.slice(2);

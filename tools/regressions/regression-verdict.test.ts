@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type JsonReport, loadJsonReport } from "../../harness/read/vitest-report.js";
+import { type JsonReport, loadJsonReport } from "../../harness/lifecycle/reports/vitest-report.js";
 import { judgeRegression, outcomeOf } from "./regression-verdict.js";
 
 const outcome = (passed: string[], failed: string[], errors: string[] = []) => ({

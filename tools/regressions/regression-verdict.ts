@@ -1,4 +1,4 @@
-import { failedToLoad, type JsonReport } from "../../harness/read/vitest-report.js";
+import { failedToLoad, type JsonReport } from "../../harness/lifecycle/reports/vitest-report.js";
 
 /** Test outcomes of one vitest run, by exact test title. */
 export interface RunOutcome {

@@ -10,16 +10,16 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import stripAnsi from "strip-ansi";
-import { SecretRedactor } from "../../harness/diagnostics/redact-secrets.js";
-import type { LocalImage } from "../../harness/image/local-image.js";
-import { loadJsonReport, reportSeconds } from "../../harness/read/vitest-report.js";
+import type { LocalImage } from "../../harness/engine/image-store.js";
+import { SecretRedactor } from "../../harness/lifecycle/diagnostics/redact-secrets.js";
+import { loadJsonReport, reportSeconds } from "../../harness/lifecycle/reports/vitest-report.js";
 import {
   beginRun,
   ensureReference,
   exitWith,
   repoRoot,
   runArtifactsDir,
-} from "../../harness/setup/run-setup.js";
+} from "../../harness/lifecycle/setup/run-setup.js";
 import { loadEarlierReferencePass } from "./earlier-reference-pass.js";
 import { failingTestsSnippet } from "./failing-tests-snippet.js";
 import { inParallel, MACHINE_WORKERS, regressionJobs } from "./in-parallel.js";

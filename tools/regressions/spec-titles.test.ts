@@ -2,8 +2,8 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseDeviations } from "../../harness/deviations/declared-deviations.js";
-import { missingTitles, stringLiterals } from "../../harness/read/spec-titles.js";
+import { missingTitles, stringLiterals } from "../../harness/lifecycle/reports/spec-titles.js";
+import { parseDeviations } from "../../harness/run/deviations/declared-deviations.js";
 import { loadCatalogue } from "./regression-catalogue.js";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));

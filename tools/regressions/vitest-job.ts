@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { join } from "node:path";
-import { repoRoot } from "../../harness/setup/run-setup.js";
+import { repoRoot } from "../../harness/lifecycle/setup/run-setup.js";
 
 /** One test run asked of a job: the spec files, against the image that `env` names. */
 export interface JobRequest {

@@ -1,0 +1,36 @@
+import { dockerClient } from "./docker-client.js";
+import { withTimeout } from "./with-timeout.js";
+
+// The engine's image store: what it holds, and one bounded pull into it.
+export interface LocalImage {
+  ref: string;
+  id: string;
+  digests: string[];
+}
+
+/** The image if the daemon has it, else undefined (a 404 is an answer, not an error). */
+export async function findLocalImage(ref: string): Promise<LocalImage | undefined> {
+  try {
+    const info = await dockerClient().getImage(ref).inspect();
+    return { ref, id: info.Id, digests: info.RepoDigests ?? [] };
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode === 404) return undefined;
+    throw error;
+  }
+}
+
+/** Bounded in time: an unreachable registry must not hang the run. Rejects with the daemon's own reason. */
+export async function pullImage(ref: string, timeoutMs: number): Promise<void> {
+  const docker = dockerClient();
+  const pull = new Promise<void>((resolve, reject) => {
+    docker.pull(ref, (error: Error | null, stream: NodeJS.ReadableStream | undefined) => {
+      if (error || !stream) return reject(error ?? new Error("no pull stream"));
+      docker.modem.followProgress(stream, (done: Error | null, events: Array<{ error?: string }>) => {
+        const failed = events?.find((event) => event.error);
+        if (done || failed) reject(done ?? new Error(failed?.error));
+        else resolve();
+      });
+    });
+  });
+  await withTimeout(pull, timeoutMs, `pull did not finish within ${timeoutMs / 1000} s`);
+}

@@ -1,0 +1,42 @@
+import type { DaemonInfo } from "../../engine/daemon-check.js";
+import type { ImageGeneration } from "../../image/image-generation.js";
+import type { TargetImage } from "../../image/resolve-target-image.js";
+import { imageOrigin } from "../../image/resolve-target-image.js";
+import { SecretRedactor } from "../diagnostics/redact-secrets.js";
+
+/** The run's first line: the image, its digest (else its id), its generation and the hermes version. */
+export function formatRunLine(input: {
+  image: TargetImage;
+  hermesVersion: string;
+  generation: ImageGeneration;
+}) {
+  const { image } = input;
+  const digest = image.digests[0] ?? `${image.id} (no registry digest)`;
+  return `testing ${image.ref} @ ${digest}, generation ${input.generation.toUpperCase()}, version: ${input.hermesVersion}`;
+}
+
+/** One block at the start of a run, so a report always says what was tested where. */
+export function formatRunHeader(input: {
+  runId: string;
+  image: TargetImage;
+  hermesVersion: string;
+  generation: ImageGeneration;
+  daemon: DaemonInfo;
+  localDaemon: boolean;
+  /** Default: the harness's own environment (redact-secrets.ts); the header is printed and reported. */
+  redactor?: SecretRedactor;
+}): string {
+  const digest = input.image.digests[0] ?? "none (built or loaded locally)";
+  const lines = [
+    "── hermes-image-harness ─────────────────────────────",
+    `run id          ${input.runId}`,
+    `target image    ${input.image.ref} (${imageOrigin(input.image)})`,
+    `image id        ${input.image.id}`,
+    `image digest    ${digest}`,
+    `hermes version  ${input.hermesVersion}`,
+    `generation      ${input.generation.toUpperCase()} (${input.generation === "g2" ? "exec shim present" : "no exec shim"})`,
+    `docker daemon   ${input.daemon.version} (API ${input.daemon.apiVersion}), ${input.localDaemon ? "local" : "remote"} at ${input.daemon.address}`,
+    "─────────────────────────────────────────────────────",
+  ];
+  return (input.redactor ?? SecretRedactor.fromEnvironment()).redact(lines.join("\n"));
+}

@@ -1,0 +1,48 @@
+import type { TestContext } from "vitest";
+import type { ImageGeneration } from "../../image/image-generation.js";
+import { runContext } from "./run-context.js";
+import "../deviations/task-meta.js";
+
+// When a promise does not apply to the image under test (another generation's, a later release's):
+// the test is skipped and marked "not applicable" with the reason, which the run summary counts apart
+// from silent skips.
+
+/** For a clause that only one generation promises. */
+export function onlyInGeneration(context: TestContext, generation: ImageGeneration, clause: string): void {
+  const actual = runContext().generation;
+  if (actual === generation) return;
+  const note = `${clause} is a ${generation.toUpperCase()} promise; this image is ${actual.toUpperCase()}`;
+  context.task.meta.notApplicable = note;
+  context.skip(note);
+}
+
+/** [major, minor, patch] of a `hermes --version` line ("Hermes Agent v0.18.0 (2026.7.1)"), if it has one. */
+export function parseHermesVersion(line: string): [number, number, number] | undefined {
+  const m = /\bv?(\d+)\.(\d+)(?:\.(\d+))?/.exec(line.replace(/\(.*?\)/g, ""));
+  if (!m) return undefined;
+  return [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+}
+
+/**
+ * True when `version` is at least `since` ("0.16.0"). A version the harness cannot read counts as
+ * new enough: the nightly judges `latest`, and a promise silently skipped there would hide a bug.
+ */
+export function versionAtLeast(version: string, since: string): boolean {
+  const have = parseHermesVersion(version);
+  const want = parseHermesVersion(since);
+  if (!want) throw new Error(`versionAtLeast: ${JSON.stringify(since)} is not a version`);
+  if (!have) return true;
+  for (let i = 0; i < 3; i++) {
+    if (have[i] !== want[i]) return (have[i] as number) > (want[i] as number);
+  }
+  return true;
+}
+
+/** For a promise upstream made in a given release: an older image does not owe it. */
+export function onlySinceVersion(context: TestContext, since: string, promise: string): void {
+  const { hermesVersion } = runContext();
+  if (versionAtLeast(hermesVersion, since)) return;
+  const note = `${promise} is promised from Hermes v${since} on; this image is ${hermesVersion}`;
+  context.task.meta.notApplicable = note;
+  context.skip(note);
+}

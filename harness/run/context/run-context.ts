@@ -1,0 +1,40 @@
+import type { RunIdentity } from "../../engine/labels.js";
+import type { ImageGeneration } from "../../image/image-generation.js";
+import type { ImageLineage } from "../../image/image-lineage.js";
+import type { DeclaredDeviation } from "../deviations/declared-deviations.js";
+
+/** What global setup decided for the whole run, handed to every worker (vitest provide/inject). */
+export interface RunContext extends RunIdentity {
+  /** The image under test, as an immutable reference (content tag or image id). */
+  image: string;
+  imageSource: "published" | "checkout" | "reference";
+  /** The reference's, or anything built FROM it; else upstream's (image-lineage.ts). */
+  imageLineage: ImageLineage;
+  /** Detected from the image's files (docs/contract.md, "Image generations"). */
+  generation: ImageGeneration;
+  /** The version line of the image's `hermes --version` ("Hermes Agent v0.18.0 ..."), or "unknown (...)". */
+  hermesVersion: string;
+  /** Upstream deviations declared for this run (docs/deviations.json or HERMES_HARNESS_DEVIATIONS). */
+  deviations: DeclaredDeviation[];
+  artifactsDir: string;
+  repoRoot: string;
+  /** True when the daemon shares this host's filesystem (host bind mounts work). */
+  localDaemon: boolean;
+  profiling: boolean;
+}
+
+let current: RunContext | undefined;
+
+export function setRunContext(context: RunContext): void {
+  current = context;
+}
+
+export function runContext(): RunContext {
+  if (!current) {
+    throw new Error(
+      "The harness has no run context: run specs through vitest's image project (npm run test:image), " +
+        "whose setup provides it, or call setRunContext() in a script.",
+    );
+  }
+  return current;
+}
