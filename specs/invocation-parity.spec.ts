@@ -84,48 +84,59 @@ describe.concurrent("C3 invocation routing, one docker run each", () => {
     expect(both(r), shown(r)).not.toMatch(/Traceback/);
   });
 
-  it("C2.6/C3.3: --version reaches the wrapper and hermes prints its version", async () => {
-    // Red when /init parses the leading dash itself, or the wrapper is not prepended.
-    const r = await runOnce({ command: ["--version"] });
-    expect(r.exitCode, shown(r)).toBe(0);
-    expect(r.stdout, shown(r)).toMatch(VERSION_LINE);
-  });
-
-  it("C3.3: `version` runs `hermes version`", async () => {
-    // Red when an unknown first word is exec'd as a program (`version: not found`, exit 127).
-    const r = await runOnce({ command: ["version"] });
-    expect(r.exitCode, shown(r)).toBe(0);
-    expect(r.stdout, shown(r)).toMatch(VERSION_LINE);
-  });
-
-  it("C2.6/C3.3: a leading -p NAME is hermes's global option, not a program", async () => {
-    // An old wrapper asked `command -v -p`, which succeeds in dash: it ran `-p` and the container
-    // restart-looped. The profile option goes to hermes with the rest.
-    const r = await runOnce({ command: ["-p", "default", "version"] });
-    expect(r.exitCode, shown(r)).toBe(0);
-    expect(r.stdout, shown(r)).toMatch(VERSION_LINE);
-  });
-
-  it.each(["login", "mcp"])(
-    "C3.3: `%s --help`, a hermes subcommand named like a program on PATH, reaches hermes",
-    async (name) => {
-      // upstream's wrapper names them: util-linux's login, the MCP SDK's mcp script in the venv.
-      const r = await runOnce({ command: [name, "--help"] });
-      expect(r.exitCode, shown(r)).toBe(0);
-      expect(r.stdout, shown(r)).toMatch(new RegExp(`^usage: hermes ${name}\\b`, "m"));
+  // C3.3: the words hermes owns reach hermes, whatever else on PATH bears their name. Each row is
+  // red when the wrapper routes its first word elsewhere. A loop, not it.each: it.each's `$title`
+  // quotes and shortens the title, and the catalogue names tests by their full titles.
+  const OWNED_BY_HERMES = [
+    {
+      title: "C2.6/C3.3: --version reaches the wrapper and hermes prints its version",
+      command: ["--version"],
+      stdout: VERSION_LINE,
+      redWhen: "/init parses the leading dash itself, or the wrapper is not prepended",
     },
-  );
+    {
+      title: "C3.3: `version` runs `hermes version`",
+      command: ["version"],
+      stdout: VERSION_LINE,
+      redWhen: "an unknown first word is exec'd as a program (`version: not found`, exit 127)",
+    },
+    {
+      title: "C2.6/C3.3: a leading -p NAME is hermes's global option, not a program",
+      command: ["-p", "default", "version"],
+      stdout: VERSION_LINE,
+      redWhen: "the wrapper asks `command -v -p` (true in dash), runs `-p` and the container restart-loops",
+    },
+    {
+      title: "C3.3: `login --help`, a hermes subcommand named like a program on PATH, reaches hermes",
+      command: ["login", "--help"],
+      stdout: /^usage: hermes login\b/m,
+      redWhen: "util-linux's login runs instead",
+    },
+    {
+      title: "C3.3: `mcp --help`, a hermes subcommand named like a program on PATH, reaches hermes",
+      command: ["mcp", "--help"],
+      stdout: /^usage: hermes mcp\b/m,
+      redWhen: "the MCP SDK's mcp script in the venv runs instead",
+    },
+    {
+      title: "C3.3: --help prints hermes's usage",
+      command: ["--help"],
+      stdout: /^usage: hermes\b/m,
+      redWhen: "a program or shell takes --help",
+    },
+  ];
+  for (const { title, command, stdout, redWhen } of OWNED_BY_HERMES) {
+    it(title, async () => {
+      const r = await runOnce({ command });
+      expect(r.exitCode, `${shown(r)}\n(red when ${redWhen})`).toBe(0);
+      expect(r.stdout, shown(r)).toMatch(stdout);
+    });
+  }
 
   it("C3.12: the main program starts in the directory given with docker run -w", async () => {
     const r = await runOnce({ command: ["sh", "-c", 'echo "@cwd=$(pwd -P)"'], workdir: "/tmp" });
     expect(r.exitCode, shown(r)).toBe(0);
     expect(tagged(r.stdout).cwd, shown(r)).toBe("/tmp");
-  });
-
-  it("C3.3: --help prints hermes's usage", async () => {
-    const r = await runOnce({ command: ["--help"] });
-    expect(r.exitCode, shown(r)).toBe(0);
-    expect(r.stdout, shown(r)).toMatch(/^usage: hermes\b/m);
   });
 
   it("C3.3: `chat -q hi` runs `hermes chat -q hi`", async () => {
