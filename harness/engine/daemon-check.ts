@@ -1,5 +1,6 @@
 import { HarnessSetupError } from "../harness-setup-error.js";
 import { daemonAddress, dockerClient } from "./docker-client.js";
+import { type EngineIdentity, identifyEngine } from "./engine-identity.js";
 import { withTimeout } from "./with-timeout.js";
 
 export interface DaemonInfo {
@@ -7,6 +8,7 @@ export interface DaemonInfo {
   apiVersion: string;
   os: string;
   address: string;
+  engine: EngineIdentity;
 }
 
 const PING_TIMEOUT_MS = 4000;
@@ -18,12 +20,15 @@ export async function checkDaemon(): Promise<DaemonInfo> {
   try {
     await withTimeout(docker.ping(), PING_TIMEOUT_MS, `no answer within ${PING_TIMEOUT_MS} ms`);
     const version = await withTimeout(docker.version(), PING_TIMEOUT_MS, "no version answer");
-    return { version: version.Version, apiVersion: version.ApiVersion, os: version.Os, address };
+    const info = await withTimeout(docker.info(), PING_TIMEOUT_MS, "no info answer");
+    const engine = identifyEngine(version, info);
+    return { version: version.Version, apiVersion: version.ApiVersion, os: version.Os, address, engine };
   } catch (error) {
     throw new HarnessSetupError(
       [
-        `No Docker daemon answers at ${address} (${(error as Error).message}).`,
+        `No container engine answers at ${address} (${(error as Error).message}).`,
         "Start your Docker engine, or on a bare Debian host run (as root): bash scripts/provision-docker.sh",
+        "(for Podman: bash scripts/provision-podman.sh, then HERMES_ENGINE=podman or podman-rootless).",
         "To use a remote engine, set DOCKER_HOST. Then run npm test again.",
       ].join("\n"),
     );

@@ -19,6 +19,8 @@ describe("parseCliOptions", () => {
         "d.json",
         "--summary",
         "s.md",
+        "--engine",
+        "podman-rootless",
       ]),
     ).toEqual({
       help: false,
@@ -26,6 +28,7 @@ describe("parseCliOptions", () => {
       image: "nousresearch/hermes-agent:latest",
       build: undefined,
       generation: undefined,
+      engine: "podman-rootless",
       clauses: ["C4", "C5.3", "C6"],
       junit: "j.xml",
       artifacts: "out",
@@ -51,6 +54,7 @@ describe("parseCliOptions", () => {
     [["--image", "a", "--build", "b"], /give one/],
     [["--generation", "g3"], /must be g1 or g2/],
     [["--generation", "g1", "--image", "a"], /does not go with --image/],
+    [["--engine", "lxc"], /must be one of docker, podman, podman-rootless/],
   ])("refuses %j with one clear line (a setup error: exit 2)", (argv, message) => {
     expect(() => parseCliOptions(argv)).toThrow(HarnessSetupError);
     expect(() => parseCliOptions(argv)).toThrow(message);

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { type EngineChoice, parseEngineChoice } from "../../harness/engine/engine-choice.js";
 import { HarnessSetupError } from "../../harness/harness-setup-error.js";
 
 /** What `hermes-image-harness` was asked to do, from its argv (pure; cli-options.test.ts). */
@@ -8,6 +9,7 @@ export interface CliOptions {
   image?: string;
   build?: string;
   generation?: string;
+  engine?: EngineChoice;
   clauses: string[];
   junit?: string;
   artifacts?: string;
@@ -23,6 +25,8 @@ With neither --image nor --build it tests the reference image, built from the pa
   --image REF        test this image (pulled when not local)
   --build DIR        build DIR's Dockerfile (a Hermes checkout, or a wrapper image) and test that
   --generation g1|g2 flavour of the reference image (default g2)
+  --engine NAME      docker, podman or podman-rootless: the engine's usual socket (default:
+                     DOCKER_HOST, else Docker's)
   --clause LIST      only these clauses, comma-separated: C4 (all of C4), C5.3
   --junit FILE       also write a JUnit report to FILE
   --artifacts DIR    diagnostics, build logs and results.json (default ./hermes-harness-artifacts)
@@ -59,12 +63,14 @@ export function parseCliOptions(argv: string[]): CliOptions {
     throw new HarnessSetupError(
       "--generation picks the reference image's flavour: it does not go with --image or --build",
     );
+  const engine = parseEngineChoice(values.engine);
   return {
     help: values.help ?? false,
     list: values.list ?? false,
     image: values.image,
     build: values.build,
     generation: values.generation,
+    engine,
     clauses,
     junit: values.junit,
     artifacts: values.artifacts,
@@ -84,6 +90,7 @@ function parse(argv: string[]) {
       image: { type: "string" },
       build: { type: "string" },
       generation: { type: "string" },
+      engine: { type: "string" },
       clause: { type: "string", multiple: true },
       junit: { type: "string" },
       artifacts: { type: "string" },

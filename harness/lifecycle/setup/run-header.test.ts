@@ -7,7 +7,13 @@ describe("formatRunHeader", () => {
     runId: "20261122T101010-abc123",
     hermesVersion: "Hermes Agent v0.0.0",
     generation: "g2" as const,
-    daemon: { version: "20.10.24", apiVersion: "1.41", os: "linux", address: "unix:///var/run/docker.sock" },
+    daemon: {
+      version: "20.10.24",
+      apiVersion: "1.41",
+      os: "linux",
+      address: "unix:///var/run/docker.sock",
+      engine: { name: "Docker" as const, version: "20.10.24", rootless: false },
+    },
     localDaemon: true,
   };
 
@@ -22,7 +28,9 @@ describe("formatRunHeader", () => {
     expect(text).toContain("image digest    none (built or loaded locally)");
     expect(text).toContain("hermes version  Hermes Agent v0.0.0");
     expect(text).toContain("generation      G2 (exec shim present)");
-    expect(text).toContain("20.10.24 (API 1.41), local at unix:///var/run/docker.sock");
+    expect(text).toContain(
+      "engine          Docker 20.10.24, rootful (API 1.41), local at unix:///var/run/docker.sock",
+    );
   });
 
   it("shows the repo digest of a pulled image and a remote daemon", () => {

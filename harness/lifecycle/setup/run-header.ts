@@ -1,4 +1,5 @@
 import type { DaemonInfo } from "../../engine/daemon-check.js";
+import { describeEngine } from "../../engine/engine-identity.js";
 import type { ImageGeneration } from "../../image/image-generation.js";
 import type { TargetImage } from "../../image/resolve-target-image.js";
 import { imageOrigin } from "../../image/resolve-target-image.js";
@@ -35,7 +36,7 @@ export function formatRunHeader(input: {
     `image digest    ${digest}`,
     `hermes version  ${input.hermesVersion}`,
     `generation      ${input.generation.toUpperCase()} (${input.generation === "g2" ? "exec shim present" : "no exec shim"})`,
-    `docker daemon   ${input.daemon.version} (API ${input.daemon.apiVersion}), ${input.localDaemon ? "local" : "remote"} at ${input.daemon.address}`,
+    `engine          ${describeEngine(input.daemon.engine)} (API ${input.daemon.apiVersion}), ${input.localDaemon ? "local" : "remote"} at ${input.daemon.address}`,
     "─────────────────────────────────────────────────────",
   ];
   return (input.redactor ?? SecretRedactor.fromEnvironment()).redact(lines.join("\n"));

@@ -15,7 +15,13 @@ import {
 
 const run = (address: string): RunStart => ({
   identity: { runId: "20250101T000000-abcdef", ownerPid: 42, ownerHost: "host" },
-  daemon: { version: "28.0", apiVersion: "1.48", os: "linux", address },
+  daemon: {
+    version: "28.0",
+    apiVersion: "1.48",
+    os: "linux",
+    address,
+    engine: { name: "Docker", version: "28.0", rootless: false },
+  },
   artifactsDir: "/repo/artifacts",
 });
 const image: TargetImage = {
@@ -77,6 +83,7 @@ describe("runContextOf", () => {
       artifactsDir: "/repo/artifacts",
       repoRoot,
       localDaemon: true,
+      engine: { name: "Docker", version: "28.0", rootless: false, address: "unix:///var/run/docker.sock" },
       profiling: true,
     });
   });

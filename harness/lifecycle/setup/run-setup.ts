@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { checkDaemon, type DaemonInfo } from "../../engine/daemon-check.js";
 import { isLocalDaemon } from "../../engine/docker-client.js";
+import { engineHost, parseEngineChoice } from "../../engine/engine-choice.js";
 import type { RunIdentity } from "../../engine/labels.js";
 import { HarnessSetupError } from "../../harness-setup-error.js";
 import type { ImageGeneration } from "../../image/image-generation.js";
@@ -24,10 +26,29 @@ export interface RunStart {
 }
 type Log = (line: string) => void;
 
+/** The engine HERMES_ENGINE names, as DOCKER_HOST for dockerode, testcontainers and child processes. */
+export function applyEngineChoice(env: NodeJS.ProcessEnv = process.env): void {
+  const host = engineHost(parseEngineChoice(env.HERMES_ENGINE), {
+    uid: process.getuid?.() ?? -1,
+    env,
+    uidOf: uidOfUser,
+  });
+  if (host !== undefined) env.DOCKER_HOST = host;
+}
+
+function uidOfUser(user: string): number | undefined {
+  const line = readFileSync("/etc/passwd", "utf8")
+    .split("\n")
+    .find((entry) => entry.startsWith(`${user}:`));
+  const uid = Number(line?.split(":")[2]);
+  return line && Number.isInteger(uid) ? uid : undefined;
+}
+
 /** A daemon that answers (else a HarnessSetupError), then a new run. */
 export async function beginRun(): Promise<RunStart> {
   // testcontainers' reaper image cannot be pulled here; cleanup is the harness's own job.
   process.env.TESTCONTAINERS_RYUK_DISABLED = "true";
+  applyEngineChoice();
   return { daemon: await checkDaemon(), identity: newRunIdentity(), artifactsDir: runArtifactsDir() };
 }
 
@@ -68,6 +89,7 @@ export function runContextOf(
     artifactsDir: run.artifactsDir,
     repoRoot,
     localDaemon: isLocalDaemon(run.daemon.address),
+    engine: { ...run.daemon.engine, address: run.daemon.address },
   };
 }
 

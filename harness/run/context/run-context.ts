@@ -1,3 +1,4 @@
+import type { EngineIdentity } from "../../engine/engine-identity.js";
 import type { RunIdentity } from "../../engine/labels.js";
 import type { ImageGeneration } from "../../image/image-generation.js";
 import type { ImageLineage } from "../../image/image-lineage.js";
@@ -20,6 +21,8 @@ export interface RunContext extends RunIdentity {
   repoRoot: string;
   /** True when the daemon shares this host's filesystem (host bind mounts work). */
   localDaemon: boolean;
+  /** The engine every container of the run lives in, and its DOCKER_HOST (workers point at it too). */
+  engine: EngineIdentity & { address: string };
   profiling: boolean;
 }
 
@@ -27,6 +30,8 @@ let current: RunContext | undefined;
 
 export function setRunContext(context: RunContext): void {
   current = context;
+  // A worker talks to the engine the run chose, whatever its own environment said.
+  process.env.DOCKER_HOST = context.engine.address;
 }
 
 export function runContext(): RunContext {

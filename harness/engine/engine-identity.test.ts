@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { describeEngine, identifyEngine } from "./engine-identity.js";
+
+describe("identifyEngine", () => {
+  it("tells Docker from Podman by the version's components", () => {
+    const docker = identifyEngine(
+      { Version: "20.10.24", Components: [{ Name: "Engine", Version: "20.10.24" }] },
+      {},
+    );
+    expect(docker).toEqual({ name: "Docker", version: "20.10.24", rootless: false });
+    const podman = identifyEngine(
+      { Version: "4.3.1", Components: [{ Name: "Podman Engine", Version: "4.3.1" }] },
+      { SecurityOptions: ["name=seccomp,profile=default", "name=rootless"] },
+    );
+    expect(describeEngine(podman)).toBe("Podman 4.3.1, rootless");
+  });
+
+  it("reads rootless only from its own security option", () => {
+    const info = { SecurityOptions: ["name=seccomp,profile=/etc/rootlessish.json"] };
+    expect(identifyEngine({ Version: "28.2.2" }, info).rootless).toBe(false);
+    expect(identifyEngine({ Version: "28.2.2" }, { SecurityOptions: null }).rootless).toBe(false);
+  });
+});
