@@ -3,7 +3,7 @@
 //   harness: startHermes() until its readiness wait strategy returns
 // Also: how long after the readiness line was written the harness noticed it.
 import { execa } from "execa";
-import { sweepRun } from "../../harness/lifecycle/cleanup/remove-resources.js";
+import { removeRun } from "../../harness/engine/remove-run.js";
 import {
   beginRun,
   ensureReference,
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
       `readiness noticed after the line   median ${median(notice).toFixed(0)} ms, max ${Math.max(...notice).toFixed(0)} ms (target < 100)`,
     );
   } finally {
-    sweepRun(run.identity.runId);
+    await removeRun(run.identity.runId);
   }
 }
 

@@ -1,54 +1,37 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { dockerClient } from "../../engine/docker-client.js";
 import { LABEL_MANAGED, LABEL_OWNER_HOST, LABEL_OWNER_PID, LABEL_RUN_ID } from "../../engine/labels.js";
+import { type RemovedResources, removeRun } from "../../engine/remove-run.js";
 
-export interface RemovedResources {
-  containers: string[];
-  volumes: string[];
-  images: string[];
-}
+export type { RemovedResources } from "../../engine/remove-run.js";
+
+const REMOVE_RUN = fileURLToPath(new URL("../../engine/remove-run.ts", import.meta.url));
+// tsx, found from here: the sweep runs TypeScript in a plain node, wherever the package is installed.
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+// In a session of its own, a second Ctrl-C at the terminal does not kill the cleanup's removals.
+const SETSID = ["/usr/bin/setsid", "/bin/setsid"].find((path) => existsSync(path));
+const NOTHING: RemovedResources = { containers: [], volumes: [], images: [] };
 
 /**
- * Removes what carries this run's label now: containers (with their anonymous /opt/data volumes),
- * then volumes, then images built at test time; returns the names. Synchronous, through the docker
- * CLI, because the Ctrl-C handler must finish before vitest exits; teardown and the sweep of dead
- * runs use it as well.
+ * Removes what carries this run's label now (remove-run.ts) and returns the names. Synchronous,
+ * through a child node that uses the engine's API, because the Ctrl-C handler must finish before
+ * vitest exits; teardown and the sweep of dead runs use it as well.
  */
 export function sweepRun(runId: string): RemovedResources {
-  const label = `label=${LABEL_RUN_ID}=${runId}`;
-  const lines = (text: string) => text.split("\n").filter(Boolean);
-  const listed = lines(
-    docker(["ps", "-a", "--no-trunc", "--filter", label, "--format", "{{.Names}}\t{{.Mounts}}"]),
-  );
-  const containers = listed.map((line) => line.split("\t")[0] ?? line);
-  // -v: the image declares VOLUME /opt/data; its anonymous volume goes with the container (a bind
-  // mount's source path is not a volume).
-  const anonymous = listed
-    .flatMap((line) => (line.split("\t")[1] ?? "").split(","))
-    .filter((m) => /^[0-9a-f]{64}$/.test(m));
-  if (containers.length > 0) docker(["rm", "-fv", ...containers]);
-  const labelled = lines(docker(["volume", "ls", "-q", "--filter", label]));
-  if (labelled.length > 0) docker(["volume", "rm", "-f", ...labelled]);
-  const volumes = [...labelled, ...anonymous];
-  const images = [...new Set(lines(docker(["image", "ls", "-q", "--filter", label])))];
-  if (images.length > 0) docker(["image", "rm", "-f", ...images]);
-  return { containers, volumes, images };
-}
-
-// In a session of its own, a second Ctrl-C at the terminal does not kill the cleanup's docker calls.
-const SETSID = ["/usr/bin/setsid", "/bin/setsid"].find((path) => existsSync(path));
-
-function docker(args: string[]): string {
-  const [file, argv] = SETSID ? [SETSID, ["-w", "docker", ...args]] : ["docker", args];
+  const node = [process.execPath, "--import", TSX, REMOVE_RUN, runId];
+  const [file, ...argv] = SETSID ? [SETSID, "-w", ...node] : node;
   try {
-    return execFileSync(file, argv, {
+    const out = execFileSync(file as string, argv, {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "ignore"],
       timeout: 20_000,
     });
+    return JSON.parse(out) as RemovedResources;
   } catch {
-    return "";
+    return NOTHING;
   }
 }
 
@@ -74,7 +57,7 @@ export async function sweepDeadRuns(ownHost: string): Promise<string[]> {
     if (runId && Number.isInteger(pid)) owners.set(runId, pid);
   }
   const dead = [...owners].filter(([, pid]) => !processAlive(pid)).map(([runId]) => runId);
-  for (const runId of dead) sweepRun(runId);
+  for (const runId of dead) await removeRun(runId);
   return dead;
 }
 

@@ -1,6 +1,7 @@
 import { rmSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { delimiter, join, relative, resolve } from "node:path";
+import { removeRun } from "../../engine/remove-run.js";
 import { imageLineage } from "../../image/image-lineage.js";
 import { claimArtifactsDir } from "../../run/artifacts/artifacts-owner.js";
 import { DEFAULT_ARTIFACTS_DIR } from "../../run/artifacts/artifacts-root.js";
@@ -11,7 +12,7 @@ import { hostDirRoot } from "../../spec-api/container/data-volumes.js";
 import { hermesVersionOf } from "../../spec-api/container/hermes-version.js";
 import { probeImage } from "../../spec-api/container/image-probe.js";
 import { cleanUpAfterInterrupt, describeRemoved } from "../cleanup/interrupt-cleanup.js";
-import { sweepDeadRuns, sweepRun } from "../cleanup/remove-resources.js";
+import { sweepDeadRuns } from "../cleanup/remove-resources.js";
 import { RUN_MARKER_ENV } from "../cleanup/run-processes.js";
 import { formatRunHeader, formatRunLine } from "./run-header.js";
 import { beginRun, ensureTarget, repoRoot, runContextOf } from "./run-setup.js";
@@ -119,7 +120,7 @@ export async function prepareRun(log: (line: string) => void): Promise<PreparedR
 
     const finish = async () => {
       stopListening();
-      const removed = sweepRun(identity.runId);
+      const removed = await removeRun(identity.runId);
       rmSync(hostDirRoot(identity.runId), { recursive: true, force: true });
       if (removed.containers.length + removed.volumes.length > 0) {
         log(
@@ -132,7 +133,7 @@ export async function prepareRun(log: (line: string) => void): Promise<PreparedR
   } catch (error) {
     // A run that never started still may have made something (the probe's container).
     stopListening();
-    sweepRun(identity.runId);
+    await removeRun(identity.runId).catch(() => undefined);
     throw error;
   }
 }
