@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
-# Build a minimal Debian 13 (trixie) base image without a registry:
-# debootstrap into a temporary folder, then `docker import` it under the tag given.
-# The mirror is the one this host's apt already uses (override: DEBIAN_MIRROR).
+# The root filesystem of a minimal Debian 13 (trixie), for a base image without a registry:
+# debootstrap into a temporary folder, then tar it into OUT.tar (or to stdout with `-`).
+# The harness imports it through the engine's API (harness/image/base-image.ts), which also
+# sets the image's CMD and labels. The mirror is the one this host's apt already uses
+# (override: DEBIAN_MIRROR).
 set -euo pipefail
 
-tag="${1:?usage: bootstrap-debian-base.sh TAG}"
+usage="usage: bootstrap-debian-base.sh OUT.tar|-"
+out="${1:?$usage}"
+# An image tag here is the old calling convention: refuse it before the slow part.
+case "$out" in
+  - | *.tar) ;;
+  *) echo "bootstrap-debian-base: $out is not a .tar path or -; $usage" >&2; exit 2 ;;
+esac
 suite="${DEBIAN_SUITE:-trixie}"
 
 host_mirror() {
@@ -42,8 +50,12 @@ rm -f "$rootfs.log"
 # Keep the image small: package lists are fetched again by any build that installs.
 rm -rf "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/cache/apt/archives/*.deb
 
-tar -C "$rootfs" -c . | docker import \
-  --change 'CMD ["/bin/bash"]' \
-  --change 'LABEL org.hermes-harness.base=debootstrap' \
-  - "$tag" >/dev/null
-echo "bootstrap-debian-base: imported $suite as $tag"
+if [ "$out" = - ]; then
+  tar -C "$rootfs" -cf - .
+else
+  # Complete or absent: a half-written tarball must never be imported.
+  trap 'rm -rf "$rootfs" "$out.partial"' EXIT
+  tar -C "$rootfs" -cf "$out.partial" .
+  mv "$out.partial" "$out"
+fi
+echo "bootstrap-debian-base: packed $suite into $out" >&2

@@ -1,7 +1,7 @@
 import { dockerClient } from "./docker-client.js";
 import { withTimeout } from "./with-timeout.js";
 
-// The engine's image store: what it holds, and one bounded pull into it.
+// The engine's image store: what it holds, and the ways into it (one bounded pull, an import).
 export interface LocalImage {
   ref: string;
   id: string;
@@ -33,4 +33,24 @@ export async function pullImage(ref: string, timeoutMs: number): Promise<void> {
     });
   });
   await withTimeout(pull, timeoutMs, `pull did not finish within ${timeoutMs / 1000} s`);
+}
+
+/**
+ * `docker import` through the API: a root filesystem tarball becomes a one-layer image, with
+ * Dockerfile instructions (`CMD ...`, `LABEL ...`) for the config a tarball cannot carry. The
+ * whole reference goes in `repo`: Docker reads a tag there, and Podman's compat API ignores `tag`.
+ */
+export async function importImage(tarPath: string, ref: string, changes: string[] = []): Promise<void> {
+  const docker = dockerClient();
+  const output = await docker.importImage(tarPath, { repo: ref, changes });
+  await new Promise<void>((resolve, reject) => {
+    docker.modem.followProgress(
+      output,
+      (done: Error | null, events: Array<{ error?: string; errorDetail?: { message?: string } }>) => {
+        const failed = events?.find((event) => event.error || event.errorDetail);
+        if (done || failed) reject(done ?? new Error(failed?.errorDetail?.message || failed?.error));
+        else resolve();
+      },
+    );
+  });
 }
