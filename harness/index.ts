@@ -10,7 +10,7 @@ export {
   SCANDIR,
   VENV_PYTHON,
 } from "./image-facts.js";
-export { onlyInGeneration, onlySinceVersion } from "./run/context/applicability.js";
+export { onlyInGeneration, onlySinceVersion, onlyWhereEngine } from "./run/context/applicability.js";
 export { runContext } from "./run/context/run-context.js";
 export {
   type ComposeClient,
@@ -24,6 +24,7 @@ export {
   createVolume,
   HOST_BIND_SKIP_REASON,
   hostBindMountsWork,
+  hostOwner,
 } from "./spec-api/container/data-volumes.js";
 export { buildDerivedImage, type DerivedFile } from "./spec-api/container/derived-image.js";
 export {

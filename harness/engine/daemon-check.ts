@@ -1,6 +1,8 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { HarnessSetupError } from "../harness-setup-error.js";
 import { daemonAddress, dockerClient } from "./docker-client.js";
 import { type EngineIdentity, identifyEngine } from "./engine-identity.js";
+import { type IdMapping, subordinateRange } from "./id-mapping.js";
 import { withTimeout } from "./with-timeout.js";
 
 export interface DaemonInfo {
@@ -22,6 +24,9 @@ export async function checkDaemon(): Promise<DaemonInfo> {
     const version = await withTimeout(docker.version(), PING_TIMEOUT_MS, "no version answer");
     const info = await withTimeout(docker.info(), PING_TIMEOUT_MS, "no info answer");
     const engine = identifyEngine(version, info);
+    const socket = address.replace(/^unix:\/\//, "");
+    if (engine.rootless && socket.startsWith("/") && existsSync(socket))
+      engine.idMapping = idMappingOf(socket);
     return { version: version.Version, apiVersion: version.ApiVersion, os: version.Os, address, engine };
   } catch (error) {
     throw new HarnessSetupError(
@@ -33,4 +38,20 @@ export async function checkDaemon(): Promise<DaemonInfo> {
       ].join("\n"),
     );
   }
+}
+
+/** A rootless engine's user owns its socket; that user's subordinate ranges complete the mapping. */
+function idMappingOf(socket: string): IdMapping {
+  const { uid, gid } = statSync(socket);
+  const read = (path: string) => (existsSync(path) ? readFileSync(path, "utf8") : "");
+  const name = read("/etc/passwd")
+    .split("\n")
+    .find((line) => line.split(":")[2] === String(uid))
+    ?.split(":")[0];
+  return {
+    uid,
+    gid,
+    subuid: subordinateRange(read("/etc/subuid"), name ?? String(uid), uid),
+    subgid: subordinateRange(read("/etc/subgid"), name ?? String(uid), uid),
+  };
 }

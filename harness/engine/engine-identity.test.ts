@@ -7,12 +7,28 @@ describe("identifyEngine", () => {
       { Version: "20.10.24", Components: [{ Name: "Engine", Version: "20.10.24" }] },
       {},
     );
-    expect(docker).toEqual({ name: "Docker", version: "20.10.24", rootless: false });
+    expect(docker).toEqual({
+      name: "Docker",
+      version: "20.10.24",
+      rootless: false,
+      appliesResourceLimits: true,
+    });
     const podman = identifyEngine(
       { Version: "4.3.1", Components: [{ Name: "Podman Engine", Version: "4.3.1" }] },
-      { SecurityOptions: ["name=seccomp,profile=default", "name=rootless"] },
+      { SecurityOptions: ["name=seccomp,profile=default"], Rootless: true },
     );
     expect(describeEngine(podman)).toBe("Podman 4.3.1, rootless");
+    const rootlessDocker = identifyEngine({ Version: "28.2.2" }, { SecurityOptions: ["name=rootless"] });
+    expect(rootlessDocker.rootless).toBe(true);
+  });
+
+  it("knows a rootless engine on cgroup v1 applies no resource limits", () => {
+    const v1 = { Rootless: true, CgroupVersion: "1" };
+    expect(identifyEngine({ Version: "4.3.1" }, v1).appliesResourceLimits).toBe(false);
+    expect(identifyEngine({ Version: "4.3.1" }, { ...v1, CgroupVersion: "2" }).appliesResourceLimits).toBe(
+      true,
+    );
+    expect(identifyEngine({ Version: "4.3.1" }, { CgroupVersion: "1" }).appliesResourceLimits).toBe(true);
   });
 
   it("reads rootless only from its own security option", () => {

@@ -1,3 +1,5 @@
+import type { IdMapping } from "./id-mapping.js";
+
 /**
  * Which engine answers (Docker, or Podman through its compatible API), its version and whether it
  * runs rootless: a run's results hold for that engine, so the run header names it, and clauses that
@@ -7,6 +9,13 @@ export interface EngineIdentity {
   name: "Docker" | "Podman";
   version: string;
   rootless: boolean;
+  /**
+   * False where the engine cannot apply memory or CPU limits: rootless on cgroup v1, which delegates
+   * no controllers to an unprivileged user.
+   */
+  appliesResourceLimits: boolean;
+  /** Rootless and local: how host IDs show inside (id-mapping.ts). */
+  idMapping?: IdMapping;
 }
 
 interface VersionAnswer {
@@ -15,16 +24,27 @@ interface VersionAnswer {
 }
 
 interface InfoAnswer {
+  CgroupVersion?: string;
   SecurityOptions?: string[] | null;
+  /** Podman's own field; its compatible API lists no "name=rootless" option. */
+  Rootless?: boolean;
 }
 
 export function identifyEngine(version: VersionAnswer, info: InfoAnswer): EngineIdentity {
   const podman = version.Components?.find((component) => /podman/i.test(component.Name ?? ""));
-  // Both engines list "name=rootless" among the security options when they run rootless.
-  const rootless = (info.SecurityOptions ?? []).some((option) => /(^|,)name=rootless(,|$)/.test(option));
+  // Docker lists "name=rootless" among its security options; Podman says Rootless.
+  const rootless =
+    info.Rootless === true ||
+    (info.SecurityOptions ?? []).some((option) => /(^|,)name=rootless(,|$)/.test(option));
+  const appliesResourceLimits = !(rootless && info.CgroupVersion === "1");
   return podman
-    ? { name: "Podman", version: podman.Version ?? version.Version ?? "unknown", rootless }
-    : { name: "Docker", version: version.Version ?? "unknown", rootless };
+    ? {
+        name: "Podman",
+        version: podman.Version ?? version.Version ?? "unknown",
+        rootless,
+        appliesResourceLimits,
+      }
+    : { name: "Docker", version: version.Version ?? "unknown", rootless, appliesResourceLimits };
 }
 
 /** For the run header and the closing line: "Podman 4.3.1, rootless". */

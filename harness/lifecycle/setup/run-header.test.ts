@@ -12,7 +12,7 @@ describe("formatRunHeader", () => {
       apiVersion: "1.41",
       os: "linux",
       address: "unix:///var/run/docker.sock",
-      engine: { name: "Docker" as const, version: "20.10.24", rootless: false },
+      engine: { name: "Docker" as const, version: "20.10.24", rootless: false, appliesResourceLimits: true },
     },
     localDaemon: true,
   };

@@ -20,7 +20,7 @@ const run = (address: string): RunStart => ({
     apiVersion: "1.48",
     os: "linux",
     address,
-    engine: { name: "Docker", version: "28.0", rootless: false },
+    engine: { name: "Docker", version: "28.0", rootless: false, appliesResourceLimits: true },
   },
   artifactsDir: "/repo/artifacts",
 });
@@ -83,7 +83,13 @@ describe("runContextOf", () => {
       artifactsDir: "/repo/artifacts",
       repoRoot,
       localDaemon: true,
-      engine: { name: "Docker", version: "28.0", rootless: false, address: "unix:///var/run/docker.sock" },
+      engine: {
+        name: "Docker",
+        version: "28.0",
+        rootless: false,
+        appliesResourceLimits: true,
+        address: "unix:///var/run/docker.sock",
+      },
       profiling: true,
     });
   });

@@ -1,4 +1,5 @@
 import type { TestContext } from "vitest";
+import { describeEngine, type EngineIdentity } from "../../engine/engine-identity.js";
 import type { ImageGeneration } from "../../image/image-generation.js";
 import { runContext } from "./run-context.js";
 import "../deviations/task-meta.js";
@@ -43,6 +44,23 @@ export function onlySinceVersion(context: TestContext, since: string, promise: s
   const { hermesVersion } = runContext();
   if (versionAtLeast(hermesVersion, since)) return;
   const note = `${promise} is promised from Hermes v${since} on; this image is ${hermesVersion}`;
+  context.task.meta.notApplicable = note;
+  context.skip(note);
+}
+
+/**
+ * For a clause that needs something of the engine (say, resource limits a rootless engine on cgroup
+ * v1 cannot apply): on another engine it is not applicable, and says which engine and what it lacks.
+ */
+export function onlyWhereEngine(
+  context: TestContext,
+  has: (engine: EngineIdentity) => boolean,
+  clause: string,
+  needs: string,
+): void {
+  const { engine } = runContext();
+  if (has(engine)) return;
+  const note = `${clause} needs ${needs}; this engine is ${describeEngine(engine)}`;
   context.task.meta.notApplicable = note;
   context.skip(note);
 }

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { chown, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { dockerClient } from "../../engine/docker-client.js";
+import { hostIdOf } from "../../engine/id-mapping.js";
 import { type RunIdentity, runLabels } from "../../engine/labels.js";
 import { tracker } from "../../run/context/resource-tracker.js";
 import { runContext } from "../../run/context/run-context.js";
@@ -25,7 +26,24 @@ export async function createHostDir(hint = "data"): Promise<string> {
   await mkdir(root, { recursive: true });
   const dir = await mkdtemp(join(root, `${hint}-`));
   tracker.addHostDir(dir);
+  // Under a rootless engine the folder must be the container's root's, as it is under a rootful one
+  // (the common NAS case: a folder of the user who runs the engine).
+  const owner = hostOwner(0, 0);
+  if (owner.uid !== 0 && process.getuid?.() === 0) await chown(dir, owner.uid, owner.gid);
   return dir;
+}
+
+/**
+ * The host UID and GID a host file needs to show as `uid`:`gid` inside a container: the same under a
+ * rootful engine, shifted into the engine user's ranges under a rootless one.
+ */
+export function hostOwner(uid: number, gid: number): { uid: number; gid: number } {
+  const mapping = runContext().engine.idMapping;
+  if (!mapping) return { uid, gid };
+  return {
+    uid: hostIdOf(uid, mapping.uid, mapping.subuid, "UID"),
+    gid: hostIdOf(gid, mapping.gid, mapping.subgid, "GID"),
+  };
 }
 
 export function hostBindMountsWork(): boolean {

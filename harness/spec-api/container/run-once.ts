@@ -179,10 +179,18 @@ async function stateAtTimeout(
   const { Pid, Status, ExitCode, FinishedAt } = inspect.value.State;
   const state = `container state at the timeout: ${Status} (exit code ${ExitCode}, finished ${FinishedAt})`;
   if (Status !== "running") return { text: state, mainExitedNotStopped: false };
-  const top = await query(container.top({ ps_args: "-o pid,ppid,user,stat,args" }) as Promise<TopResult>);
-  const tree = await query(container.top({ ps_args: "-o pid,ppid,args" }) as Promise<TopResult>);
+  // Docker hands ps_args to ps and shows host PIDs; Podman answers those with no processes, takes its
+  // own field names and shows the container's PIDs, where PID 1 is the init.
+  const topOf = async (fields: string) => {
+    const docker = await query(container.top({ ps_args: `-o ${fields}` }) as Promise<TopResult>);
+    if ("error" in docker || docker.value?.Processes?.length) return { answer: docker, initPid: Pid };
+    const podman = fields.replace("stat", "state");
+    return { answer: await query(container.top({ ps_args: podman }) as Promise<TopResult>), initPid: 1 };
+  };
+  const { answer: top } = await topOf("pid,ppid,user,stat,args");
+  const { answer: tree, initPid } = await topOf("pid,ppid,args");
   const mainExitedNotStopped =
-    "value" in tree && mainProgramGoneButContainerUp(parseDockerTop(topText(tree.value)), Pid);
+    "value" in tree && mainProgramGoneButContainerUp(parseDockerTop(topText(tree.value)), initPid);
   const processes = "value" in top ? topText(top.value) : top.error;
   return { text: `${state}\nprocesses:\n${processes}`, mainExitedNotStopped };
 }
