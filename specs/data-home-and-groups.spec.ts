@@ -8,6 +8,7 @@ import {
   HERMES_UID,
   HOST_BIND_SKIP_REASON,
   hostBindMountsWork,
+  hostOwner,
   type RunOnceResult,
   runOnce,
 } from "../harness/index.js";
@@ -72,7 +73,9 @@ describe("C4.12 Docker socket group", () => {
         server.once("error", reject);
         server.listen(path, () => resolve());
       });
-      chownSync(path, 0, gid);
+      // Seen inside as root:4242 under every engine (a rootless one shifts host IDs).
+      const owner = hostOwner(0, gid);
+      chownSync(path, owner.uid, owner.gid);
       // The socket is a type and a GID as the hook sees them, then the main program's groups.
       const probe = [
         "sh",

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { DASHBOARD_DEFAULT_PORT, startHermes } from "../harness/index.js";
+import { DASHBOARD_DEFAULT_PORT, onlyWhereEngine, startHermes } from "../harness/index.js";
 import { waitForStatusInside } from "./support/spec-helpers.js";
 
 // Contract C1.8: upstream's docs (website/docs/user-guide/docker.md, "Resource limits",
@@ -22,7 +22,13 @@ else
   echo "@oom_kill=$(awk '$1 == "oom_kill" { print $2 }' /sys/fs/cgroup/memory/memory.oom_control)"
 fi`;
 
-it("C1.8: with the documented minimum (1 GB memory, 1 CPU) the image boots and the dashboard serves", async () => {
+it("C1.8: with the documented minimum (1 GB memory, 1 CPU) the image boots and the dashboard serves", async (ctx) => {
+  onlyWhereEngine(
+    ctx,
+    (engine) => engine.appliesResourceLimits,
+    "C1.8",
+    "an engine that applies memory and CPU limits (a rootless one on cgroup v1 does not)",
+  );
   const hermes = await startHermes({
     nameHint: "min-resources",
     command: ["gateway", "run"],

@@ -1,3 +1,5 @@
+import { chown, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   createHostDir,
@@ -9,6 +11,7 @@ import {
   type HermesContainer,
   HOST_BIND_SKIP_REASON,
   hostBindMountsWork,
+  onlyWhereEngine,
   parseStats,
   STAT_FORMAT,
   seedDataAsRoot,
@@ -16,8 +19,11 @@ import {
 } from "../harness/index.js";
 import { waitForStatusInside } from "./support/spec-helpers.js";
 
-// Contract C4.1-C4.5: UID/GID remap, ownership repair, best-effort chown, symlinks never followed.
+// Contract C4.1-C4.5 and C4.13: UID/GID remap, ownership repair, best-effort chown, symlinks never followed.
 // Every test boots its own container(s): the environment under test is fixed at `docker run`.
+
+/** The kernel's overflow UID: how a file of an owner outside a user namespace's mapping shows inside. */
+const NOBODY = 65534;
 
 /** What the remapped hermes looks like from every side a user can see it, read in one exec as hermes. */
 async function identity(hermes: HermesContainer) {
@@ -202,6 +208,25 @@ describe("C4: UID/GID remap", () => {
     expect((await hermes.stat("/etc/passwd")).uid).toBe(0);
     const line = await hermes.waitForLogLine(/(?=.*\brefusing\b)(?=.*\bauth\.json\b)/);
     expect(line).toMatch(/\brefusing\b/);
+  });
+
+  it("C4.13: under a rootless engine, files of a host user outside its mapping get a chown warning, and boot completes and serves hermes", async (ctx) => {
+    onlyWhereEngine(ctx, (engine) => engine.rootless, "C4.13", "a rootless engine");
+    if (!hostBindMountsWork()) ctx.skip(HOST_BIND_SKIP_REASON);
+    if (process.getuid?.() !== 0) ctx.skip("making host files owned by host root needs root on the host");
+    // The NAS case: the folder is the engine user's (the container's root), a file in it is not.
+    const hostDir = await createHostDir("unmapped");
+    await writeFile(join(hostDir, "notes.txt"), "note\n");
+    await chown(join(hostDir, "notes.txt"), 0, 0);
+    const hermes = await startHermes({ nameHint: "unmapped", data: { hostDir } });
+    // Sanity: host root is outside the mapping, so the file shows as nobody's and cannot be chowned.
+    expect((await hermes.stat("/opt/data/notes.txt")).uid).toBe(NOBODY);
+    const line = await hermes.waitForLogLine(/^(?!.*\/run\/)(?=.*\bwarn)(?=.*\bchown)/im);
+    expect(line).not.toMatch(/\/run\//);
+    // Usable: the folder itself was handed to hermes, who writes there and runs the CLI.
+    expect((await hermes.stat("/opt/data")).uid).toBe(HERMES_UID);
+    await hermes.ok(["sh", "-c", "echo ok > /opt/data/written-by-hermes"]);
+    expect(await hermes.ok(["hermes", "--version"])).toMatch(/\bv?\d+\.\d+/);
   });
 
   it("C4.4: with --cap-drop CHOWN, boot logs a chown warning and completes", async () => {
