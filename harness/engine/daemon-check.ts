@@ -14,6 +14,7 @@ export interface DaemonInfo {
 }
 
 const PING_TIMEOUT_MS = 4000;
+const FACTS_TIMEOUT_MS = 30_000;
 
 /** Fails fast (well inside 5 s) with one message that says how to get a daemon. */
 export async function checkDaemon(): Promise<DaemonInfo> {
@@ -21,8 +22,12 @@ export async function checkDaemon(): Promise<DaemonInfo> {
   const address = daemonAddress();
   try {
     await withTimeout(docker.ping(), PING_TIMEOUT_MS, `no answer within ${PING_TIMEOUT_MS} ms`);
-    const version = await withTimeout(docker.version(), PING_TIMEOUT_MS, "no version answer");
-    const info = await withTimeout(docker.info(), PING_TIMEOUT_MS, "no info answer");
+    // An engine that answered the ping is there; Podman's version and info take over a second each
+    // even when idle (it gathers them on every call), so they get a deadline of their own.
+    const [version, info] = await Promise.all([
+      withTimeout(docker.version(), FACTS_TIMEOUT_MS, `no version answer within ${FACTS_TIMEOUT_MS} ms`),
+      withTimeout(docker.info(), FACTS_TIMEOUT_MS, `no info answer within ${FACTS_TIMEOUT_MS} ms`),
+    ]);
     const engine = identifyEngine(version, info);
     const socket = address.replace(/^unix:\/\//, "");
     if (engine.rootless && socket.startsWith("/") && existsSync(socket))
