@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { JsonReport } from "../../harness/lifecycle/reports/vitest-report.js";
-import { referenceOutcomeFrom, testedImage } from "./earlier-reference-pass.js";
+import { referenceOutcomeFrom, testedEngine, testedImage } from "./earlier-reference-pass.js";
 
-const header =
-  "── hermes-image-harness ──\nrun id          r1\ntarget image    hermes-harness/reference:abc (built here)\n";
+const dockerEngine = "Docker 27.5.1, rootful (API 1.47), local at unix:///var/run/docker.sock";
+const header = `── hermes-image-harness ──\nrun id          r1\ntarget image    hermes-harness/reference:abc (built here)\nengine          ${dockerEngine}\n`;
+const reference = { image: "hermes-harness/reference:abc", engine: dockerEngine };
 const test = (title: string, status: "passed" | "failed") => ({ title, fullName: title, status });
 const report: JsonReport = {
   testResults: [
@@ -20,14 +21,16 @@ describe("testedImage", () => {
   });
 });
 
+describe("testedEngine", () => {
+  it("reads the engine line of a run header", () => {
+    expect(testedEngine(header)).toBe(dockerEngine);
+    expect(testedEngine("target image    x (built here)\n")).toBeUndefined();
+  });
+});
+
 describe("referenceOutcomeFrom", () => {
   it("keeps only the listed spec files' results", () => {
-    expect(
-      referenceOutcomeFrom(report, header, "hermes-harness/reference:abc", [
-        "specs/a.spec.ts",
-        "specs/b.spec.ts",
-      ]),
-    ).toEqual({
+    expect(referenceOutcomeFrom(report, header, reference, ["specs/a.spec.ts", "specs/b.spec.ts"])).toEqual({
       passed: ["A1"],
       failed: ["B1"],
       skipped: [],
@@ -35,15 +38,22 @@ describe("referenceOutcomeFrom", () => {
     });
   });
 
-  it("says why it cannot serve: another image, or a listed file missing", () => {
-    expect(referenceOutcomeFrom(report, header, "hermes-harness/reference:other", ["specs/a.spec.ts"])).toBe(
-      "it tested hermes-harness/reference:abc, not hermes-harness/reference:other",
-    );
+  it("says why it cannot serve: another image, another engine, or a listed file missing", () => {
     expect(
-      referenceOutcomeFrom(report, header, "hermes-harness/reference:abc", [
+      referenceOutcomeFrom(report, header, { ...reference, image: "hermes-harness/reference:other" }, [
         "specs/a.spec.ts",
-        "specs/z.spec.ts",
       ]),
-    ).toBe("it has no results for specs/z.spec.ts");
+    ).toBe("it tested hermes-harness/reference:abc, not hermes-harness/reference:other");
+    const rootless = "Podman 4.3.1, rootless (API 1.41), local at unix:///run/user/999/podman/podman.sock";
+    expect(
+      referenceOutcomeFrom(report, header, { ...reference, engine: rootless }, ["specs/a.spec.ts"]),
+    ).toBe(`it ran on ${dockerEngine}, not ${rootless}`);
+    const noEngine = header.replace(/^engine .*\n/m, "");
+    expect(referenceOutcomeFrom(report, noEngine, reference, ["specs/a.spec.ts"])).toBe(
+      `it ran on an unnamed engine, not ${dockerEngine}`,
+    );
+    expect(referenceOutcomeFrom(report, header, reference, ["specs/a.spec.ts", "specs/z.spec.ts"])).toBe(
+      "it has no results for specs/z.spec.ts",
+    );
   });
 });

@@ -7,19 +7,35 @@ export function testedImage(header: string): string | undefined {
   return /^target image\s+(\S+)/m.exec(header)?.[1];
 }
 
+/** The engine a run talked to, from its run header: the `engine` line, e.g. "Podman 4.3.1, rootless (...)". */
+export function testedEngine(header: string): string | undefined {
+  return /^engine {2,}(.+)$/m.exec(header)?.[1]?.trim();
+}
+
+/** What this check's reference pass runs on: the image, and the engine line its own header would have. */
+export interface ReferenceRun {
+  image: string;
+  engine: string;
+}
+
 /**
  * The reference pass of the regression check, taken from a run that already ran the spec files on
- * the same reference image (CI's `npm test`), instead of running them again. Only the files the
- * catalogue lists count, and every one of them must be in the report; else the reason it cannot serve.
+ * the same reference image and engine (CI's `npm test`), instead of running them again. Each engine
+ * has its own store and results, so one engine's report never stands in for another's. Only the
+ * files the catalogue lists count, and every one of them must be in the report; else the reason it
+ * cannot serve.
  */
 export function referenceOutcomeFrom(
   report: JsonReport,
   header: string,
-  referenceRef: string,
+  reference: ReferenceRun,
   specs: readonly string[],
 ): RunOutcome | string {
   const tested = testedImage(header);
-  if (tested !== referenceRef) return `it tested ${tested ?? "an unnamed image"}, not ${referenceRef}`;
+  if (tested !== reference.image) return `it tested ${tested ?? "an unnamed image"}, not ${reference.image}`;
+  const engine = testedEngine(header);
+  if (engine !== reference.engine)
+    return `it ran on ${engine ?? "an unnamed engine"}, not ${reference.engine}`;
   const files = report.testResults.filter((file) => specs.some((spec) => file.name.endsWith(`/${spec}`)));
   const missing = specs.filter((spec) => !files.some((file) => file.name.endsWith(`/${spec}`)));
   if (missing.length > 0) return `it has no results for ${missing.join(", ")}`;
@@ -29,7 +45,7 @@ export function referenceOutcomeFrom(
 /** Reads the report and header named by --reference-report and --reference-header. */
 export async function loadEarlierReferencePass(
   paths: { report: string; header: string },
-  referenceRef: string,
+  reference: ReferenceRun,
   specs: readonly string[],
 ): Promise<RunOutcome | string> {
   try {
@@ -37,7 +53,7 @@ export async function loadEarlierReferencePass(
       readFile(paths.report, "utf8"),
       readFile(paths.header, "utf8"),
     ]);
-    return referenceOutcomeFrom(JSON.parse(report) as JsonReport, header, referenceRef, specs);
+    return referenceOutcomeFrom(JSON.parse(report) as JsonReport, header, reference, specs);
   } catch (error) {
     return `it could not be read (${(error as Error).message.split("\n")[0]})`;
   }

@@ -28,7 +28,19 @@ describe("parseRegression", () => {
     expect(parseRegression("x", "/d", JSON.stringify(withoutTitles)).failingTests).toEqual([]);
   });
 
+  it("reads the engine an entry is bound to, and has none for an entry without one (Docker)", () => {
+    const bound = parseRegression("x", "/d", JSON.stringify({ ...valid, engine: "podman-rootless" }));
+    expect(bound.engine).toBe("podman-rootless");
+    expect(parseRegression("x", "/d", JSON.stringify(valid))).not.toHaveProperty("engine");
+  });
+
   it("names the file and the field that is wrong", () => {
+    expect(() =>
+      parseRegression("x", "/d", JSON.stringify({ ...valid, engine: "Podman" }), "x/regression.json"),
+    ).toThrow('x/regression.json: "engine" must be one of docker, podman, podman-rootless, got "Podman"');
+    expect(() => parseRegression("x", "/d", JSON.stringify({ ...valid, engine: 1 }))).toThrow(
+      /"engine" must be one of .*, got 1$/,
+    );
     expect(() =>
       parseRegression("x", "/d", JSON.stringify({ ...valid, failingTests: [""] }), "x/regression.json"),
     ).toThrow('x/regression.json: "failingTests" must be a list of strings');
@@ -60,6 +72,7 @@ describe("loadCatalogue", () => {
     entry("broken-json", "{");
     entry("no-json");
     entry("new-entry", JSON.stringify({ ...valid, failingTests: [] }));
+    entry("unknown-engine", JSON.stringify({ ...valid, engine: "lxd" }));
 
     const catalogue = await loadCatalogue(root);
     expect(catalogue.regressions.map((r) => r.name)).toEqual(["good", "new-entry"]);
@@ -69,6 +82,10 @@ describe("loadCatalogue", () => {
         message: expect.stringMatching(/broken-json\/regression\.json: not valid JSON/),
       },
       { name: "no-json", message: expect.stringMatching(/no-json\/regression\.json: missing$/) },
+      {
+        name: "unknown-engine",
+        message: expect.stringMatching(/unknown-engine\/regression\.json: "engine" must be one of/),
+      },
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
+import { ENGINE_CHOICES, type EngineChoice } from "../../harness/engine/engine-choice.js";
 
 /**
  * One historical bug, put back into the reference image by a small Dockerfile in
@@ -19,6 +20,11 @@ export interface Regression {
    * new entry: `npm run repro -- NAME` then prints the titles that fail, ready to paste.
    */
   failingTests: string[];
+  /**
+   * The engine whose run catches it (a bug only rootless Podman shows); unset: Docker, the default.
+   * The check runs an entry only on its engine (regression-engine.ts).
+   */
+  engine?: EngineChoice;
 }
 
 /** An entry that could not be read: reported on its own, never in the way of the others. */
@@ -91,6 +97,9 @@ export function parseRegression(
   const specs = list("specs");
   for (const spec of specs)
     if (!/^specs\/[\w.-]+\.spec\.ts$/.test(spec)) fail(`spec "${spec}" is not a specs/*.spec.ts path`);
+  const engine = data.engine;
+  if (engine !== undefined && !(ENGINE_CHOICES as readonly unknown[]).includes(engine))
+    fail(`"engine" must be one of ${ENGINE_CHOICES.join(", ")}, got ${JSON.stringify(engine)}`);
   return {
     name,
     dir,
@@ -98,5 +107,6 @@ export function parseRegression(
     clause,
     specs,
     failingTests: list("failingTests", { mayBeEmpty: true }),
+    ...(engine === undefined ? {} : { engine: engine as EngineChoice }),
   };
 }

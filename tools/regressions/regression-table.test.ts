@@ -24,7 +24,7 @@ describe("verdictTable", () => {
 });
 
 describe("catalogueListing", () => {
-  it("marks entries without titles and lists unreadable ones after the rest", () => {
+  it("marks entries without titles or bound to an engine, and lists unreadable ones after the rest", () => {
     const regression = {
       dir: "/d",
       specs: ["specs/a.spec.ts"],
@@ -35,7 +35,7 @@ describe("catalogueListing", () => {
     const text = catalogueListing(
       [
         { ...regression, name: "a-rather-long-regression-name-of-40-chars" },
-        { ...regression, name: "short" },
+        { ...regression, name: "short", engine: "podman-rootless" },
       ],
       [{ name: "broken", message: "broken/regression.json: not valid JSON" }],
     );
@@ -43,7 +43,7 @@ describe("catalogueListing", () => {
       "2 regressions (npm run repro -- NAME):",
       "",
       "  a-rather-long-regression-name-of-40-chars  C3.5  exit code lost [no failingTests yet]",
-      "  short                                      C3.5  exit code lost [no failingTests yet]",
+      "  short                                      C3.5  exit code lost [podman-rootless only] [no failingTests yet]",
       "",
       "1 entry cannot be read:",
       "  broken: broken/regression.json: not valid JSON",

@@ -27,7 +27,13 @@ export function catalogueListing(
     regressions.map((r) => [
       `  ${r.name}`,
       r.clause,
-      r.failingTests.length === 0 ? `${r.summary} [no failingTests yet]` : r.summary,
+      [
+        r.summary,
+        r.engine ? `[${r.engine} only]` : "",
+        r.failingTests.length === 0 ? "[no failingTests yet]" : "",
+      ]
+        .filter(Boolean)
+        .join(" "),
     ]),
   );
   const lines = [`${regressions.length} regressions (npm run repro -- NAME):`, "", ...table.split("\n")];

@@ -1,30 +1,40 @@
 // npm run test:regressions   every regression image must be caught by exactly the tests it lists,
-//                            and the same spec files must pass on the reference image.
+//                            and the same spec files must pass on the reference image; only the
+//                            entries of this run's engine (HERMES_ENGINE, default docker).
 // npm run repro -- NAME      build one regression image and run the specs that should catch it;
-//                            for a new entry (no failingTests yet) print the titles that fail.
+//                            for a new entry (no failingTests yet) print the titles that fail. An
+//                            entry bound to an engine runs on it.
 // npm run repro              list the catalogue.
 // npm run test:regressions -- --reference-report FILE --reference-header FILE
 //                            take the reference pass from a run that already ran the spec files on
-//                            the same reference image (CI's npm test), if its header names that image.
+//                            the same reference image (CI's npm test), if its header names that image
+//                            and this run's engine.
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import stripAnsi from "strip-ansi";
+import { isLocalDaemon } from "../../harness/engine/docker-client.js";
+import { type EngineChoice, parseEngineChoice } from "../../harness/engine/engine-choice.js";
 import type { LocalImage } from "../../harness/engine/image-store.js";
+import type { ImageGeneration } from "../../harness/image/image-generation.js";
+import type { TargetImage } from "../../harness/image/resolve-target-image.js";
 import { SecretRedactor } from "../../harness/lifecycle/diagnostics/redact-secrets.js";
 import { loadJsonReport, reportSeconds } from "../../harness/lifecycle/reports/vitest-report.js";
+import { formatRunHeader } from "../../harness/lifecycle/setup/run-header.js";
 import {
   beginRun,
   ensureReference,
   exitWith,
+  type RunStart,
   repoRoot,
   runArtifactsDir,
 } from "../../harness/lifecycle/setup/run-setup.js";
-import { loadEarlierReferencePass } from "./earlier-reference-pass.js";
+import { loadEarlierReferencePass, type ReferenceRun, testedEngine } from "./earlier-reference-pass.js";
 import { failingTestsSnippet } from "./failing-tests-snippet.js";
 import { inParallel, MACHINE_WORKERS, regressionJobs } from "./in-parallel.js";
 import { longestFirst } from "./longest-first.js";
 import { type CatalogueProblem, loadCatalogue, type Regression } from "./regression-catalogue.js";
+import { leftToEngineLine, reproEngine, scopeToEngine } from "./regression-engine.js";
 import {
   checkoutId,
   ensureRegressionImage,
@@ -111,12 +121,64 @@ async function main(): Promise<number> {
       console.error(`no regression named "${name}"; known: ${regressions.map((r) => r.name).join(", ")}`);
       return 2;
     }
+    // Set before the run begins: beginRun turns HERMES_ENGINE into DOCKER_HOST.
+    const bound = reproEngine(chosen, parseEngineChoice(process.env.HERMES_ENGINE));
+    if (bound) {
+      process.env.HERMES_ENGINE = bound;
+      log(
+        `${chosen.name} is bound to ${bound} (its regression.json's "engine"): running on it, HERMES_ENGINE=${bound}`,
+      );
+    }
+  }
+  const engine = parseEngineChoice(process.env.HERMES_ENGINE) ?? "docker";
+  const scope = scopeToEngine(regressions, engine);
+  if (!chosen) {
+    for (const group of scope.elsewhere) log(leftToEngineLine(group));
+    if (scope.here.length === 0) return nothingToCheck(engine, problems);
   }
   const run = await beginRun();
   await mkdir(reportsDir, { recursive: true });
   // Regression images are built FROM the G2 flavour (hermes-harness/reference:latest).
   const reference = await ensureReference(run, log, "g2");
-  return chosen ? repro(chosen, reference) : check(regressions, problems, reference);
+  if (chosen) return repro(chosen, reference);
+  return check(scope.here, problems, reference, {
+    engine,
+    referenceRun: { image: reference.ref, engine: engineLine(run, reference) },
+    catalogue: [...regressions.map((r) => r.name), ...problems.map((p) => p.name)],
+    leftElsewhere: regressions.length - scope.here.length,
+  });
+}
+
+/** The engine line this run's header would have (run-header.ts), to compare with an earlier run's. */
+function engineLine(run: RunStart, image: TargetImage & { generation: ImageGeneration }): string {
+  const header = formatRunHeader({
+    runId: run.identity.runId,
+    image,
+    hermesVersion: "",
+    generation: image.generation,
+    daemon: run.daemon,
+    localDaemon: isLocalDaemon(run.daemon.address),
+  });
+  return testedEngine(header) ?? "";
+}
+
+/** An entry that cannot be read, as a row of the check's table. */
+const invalidRow = (p: CatalogueProblem): VerdictRow => ({
+  name: p.name,
+  clause: "?",
+  verdict: "invalid",
+  detail: p.message,
+});
+
+/** No entry runs on this engine: no reference to build; an unreadable entry may be this engine's. */
+function nothingToCheck(engine: EngineChoice, problems: CatalogueProblem[]): number {
+  if (problems.length === 0) {
+    log(`no regressions run on ${engine}: nothing to check`);
+    return 0;
+  }
+  console.log(`\n${verdictTable(problems.map(invalidRow))}`);
+  log(`no regressions run on ${engine}, but ${problems.length} cannot be read (they may be ${engine}'s)`);
+  return 1;
 }
 
 /** One regression, verbosely. Exits 0 only when it is caught as listed (or, new, when tests fail). */
@@ -159,12 +221,13 @@ async function repro(regression: Regression, reference: LocalImage): Promise<num
 }
 
 /** --reference-report and --reference-header, if given and usable; else why not ("" when not given). */
-async function earlierReferencePass(ref: string, specs: string[]): Promise<RunOutcome | string> {
+async function earlierReferencePass(reference: ReferenceRun, specs: string[]): Promise<RunOutcome | string> {
   const report = flags["reference-report"];
   const header = flags["reference-header"];
   if (!report || !header) return "";
-  const outcome = await loadEarlierReferencePass({ report, header }, ref, specs);
-  if (typeof outcome !== "string") log(`reference pass: taken from ${report} (${header} names ${ref})`);
+  const outcome = await loadEarlierReferencePass({ report, header }, reference, specs);
+  if (typeof outcome !== "string")
+    log(`reference pass: taken from ${report} (${header} names ${reference.image} on ${reference.engine})`);
   return typeof outcome === "string" ? `not taken from ${report}: ${outcome}` : outcome;
 }
 
@@ -177,11 +240,22 @@ function lastRunSeconds(name: string): number | undefined {
   }
 }
 
-/** The whole catalogue: a reference pass, then every regression; one bad entry is a row, not the end. */
+/**
+ * The catalogue's entries for this run's engine: a reference pass, then every regression; one bad
+ * entry is a row, not the end.
+ */
 async function check(
   regressions: Regression[],
   problems: CatalogueProblem[],
   reference: LocalImage,
+  scope: {
+    engine: EngineChoice;
+    referenceRun: ReferenceRun;
+    /** Every entry's name, of every engine: another engine's are no orphans to prune. */
+    catalogue: string[];
+    /** How many entries another engine's run checks. */
+    leftElsewhere: number;
+  },
 ): Promise<number> {
   const started = Date.now();
   const jobs = regressionJobs(process.env);
@@ -198,19 +272,15 @@ async function check(
     }
   };
   const allSpecs = [...new Set(regressions.flatMap((r) => r.specs))].sort();
-  log(`${regressions.length} regressions and a reference pass, ${jobs} at a time (HERMES_REGRESSION_JOBS)`);
+  log(
+    `${regressions.length} regressions and a reference pass on ${scope.engine}, ${jobs} at a time (HERMES_REGRESSION_JOBS)`,
+  );
   type Row = VerdictRow & { caught: boolean; built?: string };
-  const rows: Row[] = problems.map((p) => ({
-    name: p.name,
-    clause: "?",
-    verdict: "invalid",
-    detail: p.message,
-    caught: false,
-  }));
+  const rows: Row[] = problems.map((p) => ({ ...invalidRow(p), caught: false }));
   let referenceOk = false;
   // The reference pass first: it is the longest run (every listed spec file).
   const referencePass = async (): Promise<undefined> => {
-    let outcome = await earlierReferencePass(reference.ref, allSpecs);
+    let outcome = await earlierReferencePass(scope.referenceRun, allSpecs);
     if (typeof outcome === "string") {
       log(`reference pass: ${allSpecs.join(" ")} on ${reference.ref}${outcome ? ` (${outcome})` : ""}`);
       outcome = await onJob((job) => runSpecs(job, reference.ref, allSpecs, "reference"));
@@ -270,15 +340,16 @@ async function check(
       checkout: checkoutId(first),
       keep: built.map((row) => row.built as string),
       names: built.map((row) => row.name),
-      catalogue: [...regressions.map((r) => r.name), ...problems.map((p) => p.name)],
+      catalogue: scope.catalogue,
     });
     if (removed.length > 0)
       log(`removed ${removed.length} superseded regression image tag(s): ${removed.join(", ")}`);
   }
 
   const caught = rows.filter((r) => r.caught).length;
+  const elsewhere = scope.leftElsewhere > 0 ? `; ${scope.leftElsewhere} left to another engine (above)` : "";
   log(
-    `${caught} of ${rows.length} regressions caught; reference pass ${referenceOk ? "green" : "RED"}; ${Math.round((Date.now() - started) / 1000)} s`,
+    `${caught} of ${rows.length} regressions caught on ${scope.engine}; reference pass ${referenceOk ? "green" : "RED"}${elsewhere}; ${Math.round((Date.now() - started) / 1000)} s`,
   );
   return caught === rows.length && referenceOk && rows.length > 0 ? 0 : 1;
 }
