@@ -68,9 +68,12 @@ describe("C3/C2.7 routing with a long-running container", () => {
     const hermes = await startHermes({ nameHint: "stop", command: ["sleep", "infinity"] });
     // A running container: the main program is up (a stop racing the boot is another matter).
     await waitForSleep(hermes);
-    const { ms } = await hermes.stop();
-    // Docker's grace is 10 s; a PID 1 that ignores SIGTERM is killed at 10 s and fails this.
-    expect(ms).toBeLessThan(5_000);
+    const { ms, exitCode } = await hermes.stop();
+    // A PID 1 that ignores SIGTERM is killed when the 10 s grace ends: exit 137 (128 + SIGKILL). The
+    // stop call's own time also holds the engine's teardown (rootless Podman's network, seconds
+    // under load), so the grace is its only bound.
+    expect(exitCode, `stopped after ${ms} ms`).not.toBe(137);
+    expect(ms).toBeLessThan(10_000);
     expect((await hermes.state()).Running).toBe(false);
   });
 });
