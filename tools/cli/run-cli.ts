@@ -4,7 +4,7 @@ import { execa } from "execa";
 import { checkDaemon } from "../../harness/engine/daemon-check.js";
 import { HarnessSetupError } from "../../harness/harness-setup-error.js";
 import { failedToLoad, loadJsonReport } from "../../harness/lifecycle/reports/vitest-report.js";
-import { repoRoot as packageRoot } from "../../harness/lifecycle/setup/run-setup.js";
+import { applyEngineChoice, repoRoot as packageRoot } from "../../harness/lifecycle/setup/run-setup.js";
 import { vitestEntry } from "../../harness/lifecycle/setup/vitest-entry.js";
 import {
   clauseTests,
@@ -52,6 +52,9 @@ export async function runCli(argv: string[], cwd = process.cwd()): Promise<numbe
         `--clause: no test covers ${missing.join(", ")} (--list shows the clauses)`,
       );
     const env = childEnvironment(options, cwd);
+    // The engine --engine names, for the check here as for the run.
+    applyEngineChoice(env);
+    if (env.DOCKER_HOST) process.env.DOCKER_HOST = env.DOCKER_HOST;
     await checkDaemon().catch((error: HarnessSetupError) => {
       throw new HarnessSetupError(error.message.split("\n")[0] ?? error.message);
     });
