@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { HarnessSetupError } from "../harness-setup-error.js";
 import { daemonAddress, dockerClient } from "./docker-client.js";
 import { type EngineIdentity, identifyEngine } from "./engine-identity.js";
+import { hostUsers } from "./host-users.js";
 import { type IdMapping, subordinateRange } from "./id-mapping.js";
 import { withTimeout } from "./with-timeout.js";
 
@@ -49,10 +50,7 @@ export async function checkDaemon(): Promise<DaemonInfo> {
 function idMappingOf(socket: string): IdMapping {
   const { uid, gid } = statSync(socket);
   const read = (path: string) => (existsSync(path) ? readFileSync(path, "utf8") : "");
-  const name = read("/etc/passwd")
-    .split("\n")
-    .find((line) => line.split(":")[2] === String(uid))
-    ?.split(":")[0];
+  const name = hostUsers().find((user) => user.uid === uid)?.name;
   return {
     uid,
     gid,

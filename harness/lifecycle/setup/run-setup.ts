@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { checkDaemon, type DaemonInfo } from "../../engine/daemon-check.js";
 import { isLocalDaemon } from "../../engine/docker-client.js";
 import { engineHost, parseEngineChoice } from "../../engine/engine-choice.js";
+import { hostUsers } from "../../engine/host-users.js";
 import type { RunIdentity } from "../../engine/labels.js";
 import { HarnessSetupError } from "../../harness-setup-error.js";
 import type { ImageGeneration } from "../../image/image-generation.js";
@@ -31,17 +31,9 @@ export function applyEngineChoice(env: NodeJS.ProcessEnv = process.env): void {
   const host = engineHost(parseEngineChoice(env.HERMES_ENGINE), {
     uid: process.getuid?.() ?? -1,
     env,
-    uidOf: uidOfUser,
+    uidOf: (user) => hostUsers().find((entry) => entry.name === user)?.uid,
   });
   if (host !== undefined) env.DOCKER_HOST = host;
-}
-
-function uidOfUser(user: string): number | undefined {
-  const line = readFileSync("/etc/passwd", "utf8")
-    .split("\n")
-    .find((entry) => entry.startsWith(`${user}:`));
-  const uid = Number(line?.split(":")[2]);
-  return line && Number.isInteger(uid) ? uid : undefined;
 }
 
 /** A daemon that answers (else a HarnessSetupError), then a new run. */
