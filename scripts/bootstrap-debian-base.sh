@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # The root filesystem of a minimal Debian 13 (trixie), for a base image without a registry:
 # debootstrap into a temporary folder, then tar it into OUT.tar (or to stdout with `-`).
+# ARCH (Debian's name, default this host's): another architecture's second stage runs under
+# qemu-user through binfmt_misc (scripts/provision-qemu.sh).
 # The harness imports it through the engine's API (harness/image/base-image.ts), which also
 # sets the image's CMD and labels. The mirror is the one this host's apt already uses
 # (override: DEBIAN_MIRROR).
 set -euo pipefail
 
-usage="usage: bootstrap-debian-base.sh OUT.tar|-"
+usage="usage: bootstrap-debian-base.sh OUT.tar|- [ARCH]"
 out="${1:?$usage}"
+host_arch=$(dpkg --print-architecture 2>/dev/null || echo amd64)
+arch="${2:-$host_arch}"
 # An image tag here is the old calling convention: refuse it before the slow part.
 case "$out" in
   - | *.tar) ;;
@@ -37,10 +41,21 @@ command -v debootstrap >/dev/null 2>&1 || {
   exit 1
 }
 
+if [ "$arch" != "$host_arch" ]; then
+  case "$arch" in
+    arm64) qemu=aarch64 ;;
+    *) qemu="$arch" ;;
+  esac
+  if ! grep -qx enabled "/proc/sys/fs/binfmt_misc/qemu-$qemu" 2>/dev/null; then
+    echo "bootstrap-debian-base: $arch binaries cannot run on this $host_arch host: qemu-$qemu is not registered in binfmt_misc (run scripts/provision-qemu.sh as root)" >&2
+    exit 1
+  fi
+fi
+
 rootfs=$(mktemp -d /tmp/hermes-harness-rootfs.XXXXXX)
 trap 'rm -rf "$rootfs"' EXIT
 
-debootstrap --variant=minbase "$suite" "$rootfs" "$mirror" >"$rootfs.log" 2>&1 || {
+debootstrap --arch="$arch" --variant=minbase "$suite" "$rootfs" "$mirror" >"$rootfs.log" 2>&1 || {
   echo "bootstrap-debian-base: debootstrap failed; last lines:" >&2
   tail -n 20 "$rootfs.log" >&2
   rm -f "$rootfs.log"
@@ -58,4 +73,4 @@ else
   tar -C "$rootfs" -cf "$out.partial" .
   mv "$out.partial" "$out"
 fi
-echo "bootstrap-debian-base: packed $suite into $out" >&2
+echo "bootstrap-debian-base: packed $suite ($arch) into $out" >&2

@@ -4,7 +4,7 @@ import { describeEngine, identifyEngine } from "./engine-identity.js";
 describe("identifyEngine", () => {
   it("tells Docker from Podman by the version's components", () => {
     const docker = identifyEngine(
-      { Version: "20.10.24", Components: [{ Name: "Engine", Version: "20.10.24" }] },
+      { Version: "20.10.24", Arch: "amd64", Components: [{ Name: "Engine", Version: "20.10.24" }] },
       {},
     );
     expect(docker).toEqual({
@@ -12,7 +12,10 @@ describe("identifyEngine", () => {
       version: "20.10.24",
       rootless: false,
       appliesResourceLimits: true,
+      architecture: "amd64",
     });
+    // Without /version's Arch, info's uname name.
+    expect(identifyEngine({ Version: "4.3.1" }, { Architecture: "aarch64" }).architecture).toBe("arm64");
     const podman = identifyEngine(
       { Version: "4.3.1", Components: [{ Name: "Podman Engine", Version: "4.3.1" }] },
       { SecurityOptions: ["name=seccomp,profile=default"], Rootless: true },

@@ -1,4 +1,5 @@
 import type { IdMapping } from "./id-mapping.js";
+import { normaliseArchitecture } from "./platform.js";
 
 /**
  * Which engine answers (Docker, or Podman through its compatible API), its version and whether it
@@ -16,10 +17,13 @@ export interface EngineIdentity {
   appliesResourceLimits: boolean;
   /** Rootless and local: how host IDs show inside (id-mapping.ts). */
   idMapping?: IdMapping;
+  /** The engine's own architecture (OCI name): an image built for another runs emulated, if at all. */
+  architecture: string;
 }
 
 interface VersionAnswer {
   Version?: string;
+  Arch?: string;
   Components?: Array<{ Name?: string; Version?: string }>;
 }
 
@@ -28,6 +32,8 @@ interface InfoAnswer {
   SecurityOptions?: string[] | null;
   /** Podman's own field; its compatible API lists no "name=rootless" option. */
   Rootless?: boolean;
+  /** `uname -m`'s name (x86_64), where /version gave no Arch. */
+  Architecture?: string;
 }
 
 export function identifyEngine(version: VersionAnswer, info: InfoAnswer): EngineIdentity {
@@ -37,14 +43,22 @@ export function identifyEngine(version: VersionAnswer, info: InfoAnswer): Engine
     info.Rootless === true ||
     (info.SecurityOptions ?? []).some((option) => /(^|,)name=rootless(,|$)/.test(option));
   const appliesResourceLimits = !(rootless && info.CgroupVersion === "1");
+  const architecture = normaliseArchitecture(version.Arch ?? info.Architecture ?? "unknown");
   return podman
     ? {
         name: "Podman",
         version: podman.Version ?? version.Version ?? "unknown",
         rootless,
         appliesResourceLimits,
+        architecture,
       }
-    : { name: "Docker", version: version.Version ?? "unknown", rootless, appliesResourceLimits };
+    : {
+        name: "Docker",
+        version: version.Version ?? "unknown",
+        rootless,
+        appliesResourceLimits,
+        architecture,
+      };
 }
 
 /** For the run header and the closing line: "Podman 4.3.1, rootless". */

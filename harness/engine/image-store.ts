@@ -1,4 +1,5 @@
 import { dockerClient } from "./docker-client.js";
+import { normaliseArchitecture, type Platform, platformName } from "./platform.js";
 import { withTimeout } from "./with-timeout.js";
 
 // The engine's image store: what it holds, and the ways into it (one bounded pull, an import).
@@ -6,13 +7,22 @@ export interface LocalImage {
   ref: string;
   id: string;
   digests: string[];
+  /** What the image's config declares it was built for. */
+  platform: Platform;
 }
 
 /** The image if the daemon has it, else undefined (a 404 is an answer, not an error). */
 export async function findLocalImage(ref: string): Promise<LocalImage | undefined> {
   try {
     const info = await dockerClient().getImage(ref).inspect();
-    return { ref, id: info.Id, digests: info.RepoDigests ?? [] };
+    // The API has it; the typings do not.
+    const { Variant: variant } = info as { Variant?: string };
+    const platform: Platform = {
+      os: info.Os || "linux",
+      architecture: normaliseArchitecture(info.Architecture || "unknown"),
+      ...(variant ? { variant } : {}),
+    };
+    return { ref, id: info.Id, digests: info.RepoDigests ?? [], platform };
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode === 404) return undefined;
     throw error;
@@ -20,10 +30,12 @@ export async function findLocalImage(ref: string): Promise<LocalImage | undefine
 }
 
 /** Bounded in time: an unreachable registry must not hang the run. Rejects with the daemon's own reason. */
-export async function pullImage(ref: string, timeoutMs: number): Promise<void> {
+export async function pullImage(ref: string, timeoutMs: number, platform?: Platform): Promise<void> {
   const docker = dockerClient();
+  // A multi-arch tag: the build for `platform`, else the engine's own.
+  const options = platform ? { platform: platformName(platform) } : {};
   const pull = new Promise<void>((resolve, reject) => {
-    docker.pull(ref, (error: Error | null, stream: NodeJS.ReadableStream | undefined) => {
+    docker.pull(ref, options, (error: Error | null, stream: NodeJS.ReadableStream | undefined) => {
       if (error || !stream) return reject(error ?? new Error("no pull stream"));
       docker.modem.followProgress(stream, (done: Error | null, events: Array<{ error?: string }>) => {
         const failed = events?.find((event) => event.error);

@@ -15,7 +15,7 @@ describe("reuseBootstrappedQuietly", () => {
 describe("baseFallbackNotice", () => {
   it("says that a base is being bootstrapped, once and how long it takes", () => {
     expect(baseFallbackNotice("debian:trixie-slim", "no such host", false)).toBe(
-      `base image debian:trixie-slim is not on this host and cannot be pulled here (no such host); bootstrapping a Debian 13 base once as ${BOOTSTRAPPED_BASE} (about 30 s; later runs reuse it)`,
+      `base image debian:trixie-slim is not on this host and cannot be pulled here (no such host); bootstrapping a Debian 13 base once as ${BOOTSTRAPPED_BASE} (a minute or more, several under emulation; later runs reuse it)`,
     );
   });
 

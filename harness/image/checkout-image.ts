@@ -12,6 +12,7 @@ export async function ensureCheckoutImage(
   contextDir: string,
   logDir: string,
   log: (line: string) => void,
+  platform?: string,
 ): Promise<LocalImage> {
   const dir = resolve(contextDir);
   const dockerfile = join(dir, "Dockerfile");
@@ -30,6 +31,7 @@ export async function ensureCheckoutImage(
     dockerfile,
     tags: [CHECKOUT_TAG],
     labels: { [LABEL_IMAGE_KIND]: "checkout" },
+    ...(platform ? { platform } : {}),
     logFile,
   });
   const image = await findLocalImage(CHECKOUT_TAG);

@@ -13,6 +13,8 @@ export interface BuildRequest {
   tags: string[];
   buildArgs?: Record<string, string>;
   labels?: Record<string, string>;
+  /** `linux/arm64`: the platform the image is for, when not the engine's own. */
+  platform?: string;
   /** Full build output goes here; on failure its tail is part of the error. */
   logFile: string;
 }
@@ -35,6 +37,7 @@ export function buildOptions(
     labels: request.labels ?? {},
     rm: true,
     forcerm: true,
+    ...(request.platform ? { platform: request.platform } : {}),
   };
 }
 

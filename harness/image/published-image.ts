@@ -1,4 +1,5 @@
 import { findLocalImage, type LocalImage, pullImage } from "../engine/image-store.js";
+import { type Platform, platformName } from "../engine/platform.js";
 import { HarnessSetupError } from "../harness-setup-error.js";
 import { withDefaultTag } from "./target-selection.js";
 
@@ -9,17 +10,21 @@ export interface PublishedImage extends LocalImage {
   pulled: boolean;
 }
 
-/** HERMES_IMAGE: a tag the user chose. Local copies win; otherwise one bounded pull. */
-export async function ensurePublishedImage(tag: string): Promise<PublishedImage> {
+/**
+ * HERMES_IMAGE: a tag the user chose. Local copies win; otherwise one bounded pull. With a platform
+ * (HERMES_PLATFORM), a local copy of another architecture is replaced by that platform's build.
+ */
+export async function ensurePublishedImage(tag: string, platform?: Platform): Promise<PublishedImage> {
   const ref = withDefaultTag(tag);
   const local = await findLocalImage(ref);
-  if (local) return { ...local, pulled: false };
+  if (local && (!platform || local.platform.architecture === platform.architecture))
+    return { ...local, pulled: false };
   try {
-    await pullImage(ref, PULL_TIMEOUT_MS);
+    await pullImage(ref, PULL_TIMEOUT_MS, platform);
   } catch (error) {
     throw new HarnessSetupError(
       `HERMES_IMAGE=${tag}: the image is not on this Docker host and could not be pulled ` +
-        `(${(error as Error).message.split("\n")[0]}). Check the tag, or load the image with docker load.`,
+        `(${(error as Error).message.split("\n")[0]})${platform ? ` for ${platformName(platform)}` : ""}. Check the tag, or load the image with docker load.`,
     );
   }
   const pulled = await findLocalImage(ref);

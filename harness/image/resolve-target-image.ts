@@ -1,4 +1,7 @@
 import type { LocalImage } from "../engine/image-store.js";
+import { platformName } from "../engine/platform.js";
+import { HarnessSetupError } from "../harness-setup-error.js";
+import type { BaseTarget } from "./base-image.js";
 import { ensureCheckoutImage } from "./checkout-image.js";
 import { ensurePublishedImage } from "./published-image.js";
 import { ensureReferenceImage } from "./reference-image.js";
@@ -14,6 +17,8 @@ export interface ResolveOptions {
   repoRoot: string;
   logDir: string;
   log: (line: string) => void;
+  /** The platform asked for (HERMES_PLATFORM, else the engine's own) and the engine's architecture. */
+  target: BaseTarget;
 }
 
 /** Makes the selected image available locally, building or pulling it as needed. */
@@ -21,12 +26,31 @@ export async function resolveTargetImage(
   selection: TargetSelection,
   options: ResolveOptions,
 ): Promise<TargetImage> {
+  const image = await resolveSelection(selection, options);
+  const { platform } = options.target;
+  if (image.platform.architecture !== platform.architecture || image.platform.os !== platform.os) {
+    throw new HarnessSetupError(
+      `${image.ref} is a ${platformName(image.platform)} image, but this run is for ${platformName(platform)} ` +
+        "(HERMES_PLATFORM, else the engine's own): set HERMES_PLATFORM to the image's platform, or give a tag that has a build for this one.",
+    );
+  }
+  return image;
+}
+
+async function resolveSelection(selection: TargetSelection, options: ResolveOptions): Promise<TargetImage> {
+  const { platform, engineArchitecture } = options.target;
+  const foreign = platform.architecture === engineArchitecture ? undefined : platform;
   switch (selection.kind) {
     case "published":
-      return { ...(await ensurePublishedImage(selection.tag)), source: "published" };
+      return { ...(await ensurePublishedImage(selection.tag, platform)), source: "published" };
     case "checkout":
       return {
-        ...(await ensureCheckoutImage(selection.contextDir, options.logDir, options.log)),
+        ...(await ensureCheckoutImage(
+          selection.contextDir,
+          options.logDir,
+          options.log,
+          foreign && platformName(foreign),
+        )),
         source: "checkout",
       };
     case "reference":
