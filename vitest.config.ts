@@ -1,4 +1,19 @@
 import { defineConfig } from "vitest/config";
+import { parsePlatform } from "./harness/engine/platform.js";
+import { deadlineScale, hostArchitecture } from "./harness/run/context/deadline-scale.js";
+
+// A test's own time stretches like the image's deadlines (deadline-scale.ts). The config has no engine
+// to ask, so emulation here is "HERMES_PLATFORM names another architecture than this host's"; a bad
+// value is left for the global setup to report.
+function testTimeScale(): number {
+  try {
+    const platform = parsePlatform(process.env.HERMES_PLATFORM);
+    return deadlineScale(process.env, platform !== undefined && platform.architecture !== hostArchitecture());
+  } catch {
+    return 1;
+  }
+}
+const scale = testTimeScale();
 
 // Two projects: `unit` (pure logic of harness/ and tools/) never touches Docker; `image` runs specs
 // against the target image, which its global setup resolves (and builds, once per content change)
@@ -31,8 +46,8 @@ export default defineConfig({
           // between files: each file's containers go in its own afterAll (spec-file-hooks.ts).
           isolate: false,
           fileParallelism: true,
-          testTimeout: 60_000,
-          hookTimeout: 90_000,
+          testTimeout: 60_000 * scale,
+          hookTimeout: 90_000 * scale,
         },
       },
     ],

@@ -3,6 +3,7 @@ import {
   DASHBOARD_DEFAULT_PORT,
   HERMES_UID,
   type HermesContainer,
+  imageDeadline,
   startHermes,
   TIMEOUTS,
   VENV_PYTHON,
@@ -143,7 +144,7 @@ describe("C5 dashboard", () => {
       SLOT,
       (s) => downForTwoSeconds(s) && parkedDown(s) && s.exitCode === 78,
       "down with exit code 78 for 2 s, not wanted up",
-      { timeoutMs: 15_000, ...FOR_TWO_SECONDS },
+      { timeoutMs: imageDeadline(15_000), ...FOR_TWO_SECONDS },
     );
     const later = await hermes.svstat(SLOT);
     expect(later.state, later.raw).toBe("down");

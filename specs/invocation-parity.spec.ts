@@ -3,6 +3,7 @@ import {
   HERMES_GID,
   HERMES_UID,
   type HermesContainer,
+  imageDeadline,
   type ProcessRow,
   type RunOnceResult,
   runOnce,
@@ -82,7 +83,7 @@ describe("C3/C2.7 routing with a long-running container", () => {
 describe.concurrent("C3 invocation routing, one docker run each", () => {
   it("C3.1: no args without a TTY exits (no hang) with the not-a-terminal notice", async () => {
     // runOnce's timeout turns a hang (the interactive CLI waiting for input) into a failure.
-    const r = await runOnce({ timeoutMs: 20_000 });
+    const r = await runOnce({ timeoutMs: imageDeadline(20_000) });
     expect(both(r), shown(r)).toMatch(/not a terminal/i);
     expect(both(r), shown(r)).not.toMatch(/Traceback/);
   });
@@ -159,7 +160,7 @@ describe.concurrent("C3 invocation routing, one docker run each", () => {
     // With -t docker merges stderr into stdout. A `--tui` taken by /init or by a shell would not print
     // hermes's TUI line; a hermes without a terminal refuses --tui. The timeout turns a TUI that
     // waits for keys into a failure, sooner than a boot's.
-    const r = await runOnce({ command: ["--tui"], tty: true, timeoutMs: 20_000 });
+    const r = await runOnce({ command: ["--tui"], tty: true, timeoutMs: imageDeadline(20_000) });
     expect(r.exitCode, shown(r)).toBe(0);
     expect(r.stdout, shown(r)).not.toMatch(MISROUTED);
     // One line that names both hermes and the TUI: boot output never does.

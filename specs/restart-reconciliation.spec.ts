@@ -3,6 +3,7 @@ import {
   type BootRecord,
   createVolume,
   type HermesContainer,
+  imageDeadline,
   PROFILES_DIR,
   parseBootLog,
   type RecreateOptions,
@@ -128,7 +129,10 @@ async function seed(hermes: HermesContainer): Promise<string[]> {
     c.action === "registered" && c.live === undefined ? "1" : "0",
   ]);
   // One exec runs `hermes profile create` for every case (a CLI start each): longer than one exec.
-  await hermes.ok(["sh", "-c", SEED_SCRIPT, "seed", ...args], { timeoutMs: 60_000, env: { API_SERVER_KEY } });
+  await hermes.ok(["sh", "-c", SEED_SCRIPT, "seed", ...args], {
+    timeoutMs: imageDeadline(60_000),
+    env: { API_SERVER_KEY },
+  });
   // A live gateway that cannot be arranged fails C7.8 alone: the other cases still have their say.
   const live = await Promise.allSettled(
     CASES.filter((c) => c.live !== undefined).map((c) => runLive(hermes, c)),

@@ -4,6 +4,7 @@ import {
   DASHBOARD_DEFAULT_PORT,
   HERMES_UID,
   type HermesContainer,
+  imageDeadline,
   parseBootLog,
   recreateOnVolume,
   startHermes,
@@ -54,7 +55,7 @@ async function generatedApiServerKey(hermes: HermesContainer): Promise<Secret | 
 async function waitForGateway(hermes: HermesContainer, profile: string): Promise<void> {
   // Longer than one condition: the file's three containers boot and start their gateways at once.
   const slot = await hermes.waitForSlot(`gateway-${profile}`, (s) => s.state === "up", "up", {
-    timeoutMs: 15_000,
+    timeoutMs: imageDeadline(15_000),
   });
   const file =
     profile === "default"

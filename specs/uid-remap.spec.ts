@@ -11,6 +11,7 @@ import {
   type HermesContainer,
   HOST_BIND_SKIP_REASON,
   hostBindMountsWork,
+  imageDeadline,
   onlyWhereEngine,
   parseStats,
   STAT_FORMAT,
@@ -104,7 +105,7 @@ describe("C4: UID/GID remap", () => {
 
     // Longer than one condition: the remap re-owns the volume before the dashboard may start.
     const dashboard = await hermes.waitForSlot("dashboard", (s) => s.state === "up", "up", {
-      timeoutMs: 15_000,
+      timeoutMs: imageDeadline(15_000),
     });
     // Until it serves, the slot's pid may still be the run script, before it drops to hermes.
     await waitForStatusInside(hermes, DASHBOARD_DEFAULT_PORT);

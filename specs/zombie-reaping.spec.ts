@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { type HermesContainer, startHermes, waitFor, zombies } from "../harness/index.js";
+import { type HermesContainer, imageDeadline, startHermes, waitFor, zombies } from "../harness/index.js";
 
 // Contract C2.5: orphans are re-parented to PID 1 and reaped. Each orphan proves it existed and was
 // orphaned: it waits until its parent has gone and PID 1 has adopted it, records "pid ppid" in a file,
@@ -27,7 +27,7 @@ async function orphanRecords(hermes: HermesContainer, dir: string, count: number
   const text = await waitFor(() => hermes.sh(`cat "${dir}"/*.pid 2>/dev/null; true`).then((r) => r.stdout), {
     description: `${count} orphan records in ${dir}`,
     // Longer than one condition: a burst forks hundreds of shells, each writing its record.
-    timeoutMs: 15_000,
+    timeoutMs: imageDeadline(15_000),
     until: (out) => out.trim().split("\n").filter(Boolean).length === count,
     describeValue: (out) => `${out.trim().split("\n").filter(Boolean).length} records`,
   });

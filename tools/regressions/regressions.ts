@@ -28,6 +28,7 @@ import {
   type RunStart,
   repoRoot,
   runArtifactsDir,
+  runPlatformOf,
 } from "../../harness/lifecycle/setup/run-setup.js";
 import { loadEarlierReferencePass, type ReferenceRun, testedEngine } from "./earlier-reference-pass.js";
 import { failingTestsSnippet } from "./failing-tests-snippet.js";
@@ -41,6 +42,12 @@ import {
   pruneRegressionImages,
   regressionBuildLog,
 } from "./regression-image.js";
+import {
+  leftToPlatformLine,
+  reproPlatform,
+  runPlatformName,
+  scopeToPlatform,
+} from "./regression-platform.js";
 import { catalogueListing, type VerdictRow, verdictDetail, verdictTable } from "./regression-table.js";
 import { judgeRegression, outcomeOf, type RunOutcome } from "./regression-verdict.js";
 import { VitestJob } from "./vitest-job.js";
@@ -129,11 +136,21 @@ async function main(): Promise<number> {
         `${chosen.name} is bound to ${bound} (its regression.json's "engine"): running on it, HERMES_ENGINE=${bound}`,
       );
     }
+    const platform = reproPlatform(chosen, runPlatformName(process.env));
+    if (platform) {
+      process.env.HERMES_PLATFORM = platform;
+      log(
+        `${chosen.name} is for ${platform} (its regression.json's "platform"): HERMES_PLATFORM=${platform}`,
+      );
+    }
   }
   const engine = parseEngineChoice(process.env.HERMES_ENGINE) ?? "docker";
-  const scope = scopeToEngine(regressions, engine);
+  const engineScope = scopeToEngine(regressions, engine);
+  const platformScope = scopeToPlatform(engineScope.here, runPlatformName(process.env));
+  const scope = { here: platformScope.here };
   if (!chosen) {
-    for (const group of scope.elsewhere) log(leftToEngineLine(group));
+    for (const group of engineScope.elsewhere) log(leftToEngineLine(group));
+    for (const group of platformScope.elsewhere) log(leftToPlatformLine(group));
     if (scope.here.length === 0) return nothingToCheck(engine, problems);
   }
   const run = await beginRun();
@@ -143,6 +160,7 @@ async function main(): Promise<number> {
   if (chosen) return repro(chosen, reference);
   return check(scope.here, problems, reference, {
     engine,
+    platform: runPlatformName(process.env),
     referenceRun: { image: reference.ref, engine: engineLine(run, reference) },
     catalogue: [...regressions.map((r) => r.name), ...problems.map((p) => p.name)],
     leftElsewhere: regressions.length - scope.here.length,
@@ -158,6 +176,7 @@ function engineLine(run: RunStart, image: TargetImage & { generation: ImageGener
     generation: image.generation,
     daemon: run.daemon,
     localDaemon: isLocalDaemon(run.daemon.address),
+    platform: runPlatformOf(image, run.daemon.engine.architecture),
   });
   return testedEngine(header) ?? "";
 }
@@ -250,10 +269,12 @@ async function check(
   reference: LocalImage,
   scope: {
     engine: EngineChoice;
+    /** Another platform than the host's (HERMES_PLATFORM), else undefined. */
+    platform: string | undefined;
     referenceRun: ReferenceRun;
     /** Every entry's name, of every engine: another engine's are no orphans to prune. */
     catalogue: string[];
-    /** How many entries another engine's run checks. */
+    /** How many entries another engine's or platform's run checks. */
     leftElsewhere: number;
   },
 ): Promise<number> {
@@ -347,9 +368,20 @@ async function check(
   }
 
   const caught = rows.filter((r) => r.caught).length;
-  const elsewhere = scope.leftElsewhere > 0 ? `; ${scope.leftElsewhere} left to another engine (above)` : "";
-  log(
-    `${caught} of ${rows.length} regressions caught on ${scope.engine}; reference pass ${referenceOk ? "green" : "RED"}${elsewhere}; ${Math.round((Date.now() - started) / 1000)} s`,
+  const elsewhere =
+    scope.leftElsewhere > 0 ? `; ${scope.leftElsewhere} left to another engine or platform (above)` : "";
+  const closing = `${caught} of ${rows.length} regressions caught on ${scope.engine}${scope.platform ? ` for ${scope.platform}` : ""}; reference pass ${referenceOk ? "green" : "RED"}${elsewhere}; ${Math.round((Date.now() - started) / 1000)} s`;
+  log(closing);
+  // What went wrong, where a long log's end is all that is read (CI's summary prints these files).
+  const notCaught = rows
+    .filter((r) => !r.caught)
+    .map((r) => `  ${r.verdict} ${r.name} (${r.clause}): ${r.detail}`);
+  await writeFile(
+    join(
+      reportsDir,
+      `closing-${scope.engine}${scope.platform ? `-${scope.platform.replaceAll("/", "-")}` : ""}.txt`,
+    ),
+    `[regressions] ${closing}\n${notCaught.join("\n")}${notCaught.length > 0 ? "\n" : ""}`,
   );
   return caught === rows.length && referenceOk && rows.length > 0 ? 0 : 1;
 }

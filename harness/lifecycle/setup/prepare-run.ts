@@ -107,6 +107,7 @@ export async function prepareRun(log: (line: string) => void): Promise<PreparedR
       generation,
       daemon: run.daemon,
       localDaemon: context.localDaemon,
+      platform: context.platform,
     });
     const runLine = formatRunLine({ image, hermesVersion, generation });
     log(runLine);

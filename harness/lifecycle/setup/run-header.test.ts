@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { SecretRedactor } from "../diagnostics/redact-secrets.js";
 import { formatRunHeader, formatRunLine } from "./run-header.js";
 
+const AMD64 = { os: "linux", architecture: "amd64" };
+
 describe("formatRunHeader", () => {
   const base = {
     runId: "20261122T101010-abc123",
@@ -12,15 +14,28 @@ describe("formatRunHeader", () => {
       apiVersion: "1.41",
       os: "linux",
       address: "unix:///var/run/docker.sock",
-      engine: { name: "Docker" as const, version: "20.10.24", rootless: false, appliesResourceLimits: true },
+      engine: {
+        name: "Docker" as const,
+        version: "20.10.24",
+        rootless: false,
+        appliesResourceLimits: true,
+        architecture: "amd64",
+      },
     },
     localDaemon: true,
+    platform: { name: "linux/amd64", architecture: "amd64", emulated: false, deadlineScale: 1 },
   };
 
   it("names the image, its id, the version, the daemon and the run id", () => {
     const text = formatRunHeader({
       ...base,
-      image: { ref: "hermes-harness/reference:abc", id: "sha256:1", digests: [], source: "reference" },
+      image: {
+        ref: "hermes-harness/reference:abc",
+        id: "sha256:1",
+        digests: [],
+        platform: AMD64,
+        source: "reference",
+      },
     });
     expect(text).toContain("run id          20261122T101010-abc123");
     expect(text).toContain("target image    hermes-harness/reference:abc (reference)");
@@ -41,6 +56,7 @@ describe("formatRunHeader", () => {
         ref: "nousresearch/hermes-agent:latest",
         id: "sha256:2",
         digests: ["nousresearch/hermes-agent@sha256:9"],
+        platform: AMD64,
         source: "published",
         pulled: true,
       },
@@ -57,6 +73,7 @@ describe("formatRunHeader", () => {
         ref: "hermes-harness/regression:exit-code-lost-0123abcd",
         id: "sha256:3",
         digests: [],
+        platform: AMD64,
         source: "published",
         pulled: false,
       },
@@ -70,7 +87,13 @@ describe("formatRunHeader", () => {
       ...base,
       hermesVersion: `Hermes Agent v0.0.0 (key ${secret})`,
       daemon: { ...base.daemon, address: "tcp://ci:hunter22@docker.example:2376" },
-      image: { ref: "hermes-harness/reference:abc", id: "sha256:1", digests: [], source: "reference" },
+      image: {
+        ref: "hermes-harness/reference:abc",
+        id: "sha256:1",
+        digests: [],
+        platform: AMD64,
+        source: "reference",
+      },
       redactor: SecretRedactor.fromEnvironment({ OPENAI_API_KEY: secret }),
     });
     expect(text).toContain("hermes version  Hermes Agent v0.0.0 (key <redacted:OPENAI_API_KEY>)");
@@ -80,7 +103,12 @@ describe("formatRunHeader", () => {
 
 describe("formatRunLine", () => {
   it("says image, digest (else id), generation and version on one line", () => {
-    const image = { ref: "nousresearch/hermes-agent:latest", id: "sha256:1", source: "published" as const };
+    const image = {
+      ref: "nousresearch/hermes-agent:latest",
+      id: "sha256:1",
+      platform: AMD64,
+      source: "published" as const,
+    };
     expect(
       formatRunLine({
         image: { ...image, digests: ["nousresearch/hermes-agent@sha256:9"] },

@@ -11,6 +11,7 @@ import {
   repoRoot,
   runArtifactsDir,
   runContextOf,
+  runPlatformOf,
 } from "./run-setup.js";
 
 const run = (address: string): RunStart => ({
@@ -20,7 +21,13 @@ const run = (address: string): RunStart => ({
     apiVersion: "1.48",
     os: "linux",
     address,
-    engine: { name: "Docker", version: "28.0", rootless: false, appliesResourceLimits: true },
+    engine: {
+      name: "Docker",
+      version: "28.0",
+      rootless: false,
+      appliesResourceLimits: true,
+      architecture: "amd64",
+    },
   },
   artifactsDir: "/repo/artifacts",
 });
@@ -28,6 +35,7 @@ const image: TargetImage = {
   ref: "hermes-harness/reference:0123",
   id: "sha256:1",
   digests: [],
+  platform: { os: "linux", architecture: "amd64" },
   source: "reference",
 };
 
@@ -88,10 +96,23 @@ describe("runContextOf", () => {
         version: "28.0",
         rootless: false,
         appliesResourceLimits: true,
+        architecture: "amd64",
         address: "unix:///var/run/docker.sock",
       },
+      platform: { name: "linux/amd64", architecture: "amd64", emulated: false, deadlineScale: 1 },
       profiling: true,
     });
+  });
+
+  it("says an image of another architecture than the engine's runs emulated, with stretched deadlines", () => {
+    const arm64 = { ...image, platform: { os: "linux", architecture: "arm64" } };
+    expect(runPlatformOf(arm64, "amd64", {})).toEqual({
+      name: "linux/arm64",
+      architecture: "arm64",
+      emulated: true,
+      deadlineScale: 4,
+    });
+    expect(runPlatformOf(arm64, "arm64", {})).toMatchObject({ emulated: false, deadlineScale: 1 });
   });
 
   it("has no deviations and no profiling unless given, and knows a tcp daemon is remote", () => {

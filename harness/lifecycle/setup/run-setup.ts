@@ -4,12 +4,15 @@ import { isLocalDaemon } from "../../engine/docker-client.js";
 import { engineHost, parseEngineChoice } from "../../engine/engine-choice.js";
 import { hostUsers } from "../../engine/host-users.js";
 import type { RunIdentity } from "../../engine/labels.js";
+import { parsePlatform, platformName } from "../../engine/platform.js";
 import { HarnessSetupError } from "../../harness-setup-error.js";
+import type { BaseTarget } from "../../image/base-image.js";
 import type { ImageGeneration } from "../../image/image-generation.js";
 import { resolveTargetImage, type TargetImage } from "../../image/resolve-target-image.js";
 import { selectTarget, type TargetSelection } from "../../image/target-selection.js";
 import { artifactsRoot } from "../../run/artifacts/artifacts-root.js";
-import type { RunContext } from "../../run/context/run-context.js";
+import { deadlineScale } from "../../run/context/deadline-scale.js";
+import type { RunContext, RunPlatform } from "../../run/context/run-context.js";
 import { newRunIdentity } from "../../run/context/run-identity.js";
 
 // What global setup and every script share: a daemon that answers, the run's identity and artifacts
@@ -53,9 +56,16 @@ export function referenceTarget(env: NodeJS.ProcessEnv, generation?: ImageGenera
   >;
 }
 
+/** The platform a run tests: HERMES_PLATFORM's, else the engine's own. */
+export function runPlatform(run: RunStart, env: NodeJS.ProcessEnv = process.env): BaseTarget {
+  const engineArchitecture = run.daemon.engine.architecture;
+  const platform = parsePlatform(env.HERMES_PLATFORM) ?? { os: "linux", architecture: engineArchitecture };
+  return { platform, engineArchitecture };
+}
+
 /** `target` (by default what the environment names) as a local image, built or pulled as needed. */
 export function ensureTarget(run: RunStart, log: Log, target = selectTarget(process.env)) {
-  return resolveTargetImage(target, { repoRoot, logDir: run.artifactsDir, log });
+  return resolveTargetImage(target, { repoRoot, logDir: run.artifactsDir, log, target: runPlatform(run) });
 }
 
 export async function ensureReference(run: RunStart, log: Log, generation?: ImageGeneration) {
@@ -82,6 +92,22 @@ export function runContextOf(
     repoRoot,
     localDaemon: isLocalDaemon(run.daemon.address),
     engine: { ...run.daemon.engine, address: run.daemon.address },
+    platform: runPlatformOf(image, run.daemon.engine.architecture),
+  };
+}
+
+/** The image's platform as the run treats it: emulated where the engine's architecture differs. */
+export function runPlatformOf(
+  image: TargetImage,
+  engineArchitecture: string,
+  env = process.env,
+): RunPlatform {
+  const emulated = image.platform.architecture !== engineArchitecture;
+  return {
+    name: platformName(image.platform),
+    architecture: image.platform.architecture,
+    emulated,
+    deadlineScale: deadlineScale(env, emulated),
   };
 }
 

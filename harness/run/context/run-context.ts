@@ -3,6 +3,18 @@ import type { RunIdentity } from "../../engine/labels.js";
 import type { ImageGeneration } from "../../image/image-generation.js";
 import type { ImageLineage } from "../../image/image-lineage.js";
 import type { DeclaredDeviation } from "../deviations/declared-deviations.js";
+import { setDeadlineScale } from "./deadline-scale.js";
+
+/** The platform the image is for, and how it runs on this engine (run header, deadline-scale.ts). */
+export interface RunPlatform {
+  /** `linux/arm64`. */
+  name: string;
+  architecture: string;
+  /** The engine's architecture differs: the image runs under emulation (qemu-user via binfmt_misc). */
+  emulated: boolean;
+  /** Deadlines about the image are multiplied by this. */
+  deadlineScale: number;
+}
 
 /** What global setup decided for the whole run, handed to every worker (vitest provide/inject). */
 export interface RunContext extends RunIdentity {
@@ -23,6 +35,7 @@ export interface RunContext extends RunIdentity {
   localDaemon: boolean;
   /** The engine every container of the run lives in, and its DOCKER_HOST (workers point at it too). */
   engine: EngineIdentity & { address: string };
+  platform: RunPlatform;
   profiling: boolean;
 }
 
@@ -30,6 +43,7 @@ let current: RunContext | undefined;
 
 export function setRunContext(context: RunContext): void {
   current = context;
+  setDeadlineScale(context.platform.deadlineScale);
   // A worker talks to the engine the run chose, whatever its own environment said.
   process.env.DOCKER_HOST = context.engine.address;
 }

@@ -1,10 +1,11 @@
 import type { RunIdentity } from "../../engine/labels.js";
+import { imageDeadline } from "../../run/context/deadline-scale.js";
 import { runOnce } from "./run-once.js";
 
 /** `hermes --version` of an image, for the run header; a failure is reported, not fatal. */
 export async function hermesVersionOf(image: string, run: RunIdentity): Promise<string> {
   try {
-    const result = await runOnce({ image, command: ["--version"], timeoutMs: 60_000 }, run);
+    const result = await runOnce({ image, command: ["--version"], timeoutMs: imageDeadline(60_000) }, run);
     const text = versionLine(result.stdout);
     return result.exitCode === 0 && text
       ? text

@@ -1,6 +1,7 @@
 import type { RunIdentity } from "../../engine/labels.js";
 import { HarnessSetupError } from "../../harness-setup-error.js";
 import { EXEC_SHIM, type ImageGeneration } from "../../image/image-generation.js";
+import { imageDeadline } from "../../run/context/deadline-scale.js";
 import { versionLine } from "./hermes-version.js";
 import { runOnce } from "./run-once.js";
 
@@ -23,7 +24,7 @@ export async function probeImage(image: string, run: RunIdentity): Promise<Image
   // runs as hermes). `timeout`: a CLI that waits for something must not hold up the answer.
   const script = `test -e ${EXEC_SHIM}; echo "@shim=$?"; echo ${VERSION_FOLLOWS}; timeout 20 hermes --version 2>/dev/null`;
   const result = await runOnce(
-    { image, entrypoint: ["/bin/sh", "-c", script], user: "hermes", timeoutMs: 60_000 },
+    { image, entrypoint: ["/bin/sh", "-c", script], user: "hermes", timeoutMs: imageDeadline(60_000) },
     run,
   ).catch((error: Error) => ({ exitCode: -1, stdout: "", stderr: error.message }));
   const match = /^@shim=(\d+)$/m.exec(result.stdout);
