@@ -11,6 +11,7 @@ export {
   VENV_PYTHON,
 } from "./image-facts.js";
 export { onlyInGeneration, onlySinceVersion, onlyWhereEngine } from "./run/context/applicability.js";
+export { imageDeadline } from "./run/context/deadline-scale.js";
 export { runContext } from "./run/context/run-context.js";
 export {
   type ComposeClient,
@@ -42,9 +43,16 @@ export { describeExec, type ExecResult } from "./spec-api/exec/exec-result.js";
 export type { ExecUser } from "./spec-api/exec/exec-user.js";
 export { appendedLines } from "./spec-api/read/appended-lines.js";
 export { BOOT_LOG, type BootRecord, parseBootLog, readinessSince } from "./spec-api/read/boot-log.js";
+export { describeElf, type ElfTarget, elfMatches, expectedElfFor } from "./spec-api/read/elf-header.js";
 export type { FileStat } from "./spec-api/read/file-stat.js";
 export { parseStats, STAT_FORMAT } from "./spec-api/read/file-stat.js";
+export {
+  type ImageElfFile,
+  type ImageElfFiles,
+  imageElfFiles,
+} from "./spec-api/read/image-elf-files.js";
 export { type ProcessRow, zombies } from "./spec-api/read/process-table.js";
+export { resolveSymlinks } from "./spec-api/read/resolve-symlinks.js";
 export type { SlotStatus } from "./spec-api/read/svstat.js";
 export { TIMEOUTS } from "./spec-api/wait/timeouts.js";
 export { waitFor } from "./spec-api/wait/wait-for.js";
