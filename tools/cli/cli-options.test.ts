@@ -55,8 +55,17 @@ describe("parseCliOptions", () => {
     [["--generation", "g3"], /must be g1 or g2/],
     [["--generation", "g1", "--image", "a"], /does not go with --image/],
     [["--engine", "lxc"], /must be one of docker, podman, podman-rootless/],
+    [["--platform", "linux/sparc"], /not a platform the harness knows/],
   ])("refuses %j with one clear line (a setup error: exit 2)", (argv, message) => {
     expect(() => parseCliOptions(argv)).toThrow(HarnessSetupError);
     expect(() => parseCliOptions(argv)).toThrow(message);
+  });
+});
+
+describe("--platform", () => {
+  it("takes a platform or an architecture alone, in the engine's terms", () => {
+    expect(parseCliOptions(["--platform", "aarch64"]).platform).toBe("linux/arm64");
+    expect(parseCliOptions(["--platform", "linux/amd64"]).platform).toBe("linux/amd64");
+    expect(parseCliOptions([]).platform).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { type EngineChoice, parseEngineChoice } from "../../harness/engine/engine-choice.js";
+import { parsePlatform, platformName } from "../../harness/engine/platform.js";
 import { HarnessSetupError } from "../../harness/harness-setup-error.js";
 
 /** What `hermes-image-harness` was asked to do, from its argv (pure; cli-options.test.ts). */
@@ -10,6 +11,8 @@ export interface CliOptions {
   build?: string;
   generation?: string;
   engine?: EngineChoice;
+  /** `linux/arm64`: normalised (platform.ts). */
+  platform?: string;
   clauses: string[];
   junit?: string;
   artifacts?: string;
@@ -27,6 +30,8 @@ With neither --image nor --build it tests the reference image, built from the pa
   --generation g1|g2 flavour of the reference image (default g2)
   --engine NAME      docker, podman or podman-rootless: the engine's usual socket (default:
                      DOCKER_HOST, else Docker's)
+  --platform P       linux/amd64 or linux/arm64: that build of a multi-arch tag, or the reference
+                     built for it; another architecture than the host's runs under emulation
   --clause LIST      only these clauses, comma-separated: C4 (all of C4), C5.3
   --junit FILE       also write a JUnit report to FILE
   --artifacts DIR    diagnostics, build logs and results.json (default ./hermes-harness-artifacts)
@@ -64,6 +69,7 @@ export function parseCliOptions(argv: string[]): CliOptions {
       "--generation picks the reference image's flavour: it does not go with --image or --build",
     );
   const engine = parseEngineChoice(values.engine);
+  const platform = parsePlatform(values.platform);
   return {
     help: values.help ?? false,
     list: values.list ?? false,
@@ -71,6 +77,7 @@ export function parseCliOptions(argv: string[]): CliOptions {
     build: values.build,
     generation: values.generation,
     engine,
+    ...(platform ? { platform: platformName(platform) } : {}),
     clauses,
     junit: values.junit,
     artifacts: values.artifacts,
@@ -91,6 +98,7 @@ function parse(argv: string[]) {
       build: { type: "string" },
       generation: { type: "string" },
       engine: { type: "string" },
+      platform: { type: "string" },
       clause: { type: "string", multiple: true },
       junit: { type: "string" },
       artifacts: { type: "string" },

@@ -102,6 +102,7 @@ function childEnvironment(options: CliOptions, cwd: string): NodeJS.ProcessEnv {
   }
   if (options.generation) env.HERMES_REFERENCE_GENERATION = options.generation;
   if (options.engine) env.HERMES_ENGINE = options.engine;
+  if (options.platform) env.HERMES_PLATFORM = options.platform;
   env.HERMES_HARNESS_ARTIFACTS = resolve(cwd, options.artifacts ?? DEFAULT_CLI_ARTIFACTS);
   const deviations = [join(packageRoot, "docs/deviations.json")];
   if (options.deviations) {
