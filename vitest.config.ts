@@ -48,6 +48,9 @@ export default defineConfig({
           fileParallelism: true,
           testTimeout: 60_000 * scale,
           hookTimeout: 90_000 * scale,
+          // Emulated containers are CPU-bound on 2 cores: a describe.concurrent block's boots, five at
+          // a time, starved each other past any fair deadline; one at a time under emulation.
+          ...(scale > 1 ? { maxConcurrency: 1 } : {}),
         },
       },
     ],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PS_ARGV, parseProcessTable, zombies } from "./process-table.js";
+import { PS_ARGV, parseProcessTable, withoutEmulator, zombies } from "./process-table.js";
 
 // Captured from `ps -e -o pid=,ppid=,uid=,user:32=,stat=,args=` (procps-ng 4.0.4, Debian 13), plus a zombie.
 const SAMPLE = [
@@ -67,5 +67,31 @@ describe("zombies", () => {
     const rows = parseProcessTable("    5     1     0 root  SZ   Z-looking command <defunct>\n");
     expect(rows).toHaveLength(1);
     expect(zombies(rows)).toEqual([]);
+  });
+});
+
+describe("withoutEmulator", () => {
+  it("drops qemu-user's interpreter and path, keeping argv[0] where the P flag preserved it", () => {
+    const debian = "/usr/libexec/qemu-binfmt/aarch64-binfmt-P";
+    expect(withoutEmulator(`${debian} /command/s6-svscan /command/s6-svscan -d 3 /run/service`)).toBe(
+      "/command/s6-svscan -d 3 /run/service",
+    );
+    expect(withoutEmulator(`${debian} /usr/bin/sleep sleep infinity`)).toBe("sleep infinity");
+    expect(withoutEmulator("/usr/bin/qemu-aarch64-static /usr/bin/sleep infinity")).toBe(
+      "/usr/bin/sleep infinity",
+    );
+  });
+
+  it("leaves a native command line alone", () => {
+    expect(withoutEmulator("sleep infinity")).toBe("sleep infinity");
+    expect(withoutEmulator("/bin/sh /etc/s6-init/stage2 sleep")).toBe("/bin/sh /etc/s6-init/stage2 sleep");
+    expect(withoutEmulator("[kworker/0:1]")).toBe("[kworker/0:1]");
+  });
+
+  it("reads a whole emulated table as the program set it", () => {
+    const table = parseProcessTable(
+      "      1       0     0 root  Ssl /usr/libexec/qemu-binfmt/aarch64-binfmt-P /command/s6-svscan /command/s6-svscan -d 3 /run/service\n",
+    );
+    expect(table[0]?.args).toBe("/command/s6-svscan -d 3 /run/service");
   });
 });

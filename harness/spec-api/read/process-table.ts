@@ -33,10 +33,28 @@ export function parseProcessTable(text: string): ProcessRow[] {
       uid: Number(uid),
       user: user ?? "",
       state: state ?? "",
-      args: (args ?? "").trimEnd(),
+      args: withoutEmulator((args ?? "").trimEnd()),
     });
   }
   return rows;
+}
+
+// qemu-user through binfmt_misc: the Debian wrapper (aarch64-binfmt-P) or a qemu-ARCH[-static].
+const EMULATOR = /^\S*\/(?:qemu-binfmt\/[\w-]+-binfmt-P|qemu-[\w]+?(?:-static)?)$/;
+
+/**
+ * A command line as the program itself set it. Under emulation the kernel starts the interpreter
+ * with the program's path before its arguments (`qemu /usr/bin/sleep sleep infinity` with the P
+ * flag, which keeps argv[0]; `qemu /usr/bin/sleep infinity` without), and ps shows that: an arm64
+ * image on an amd64 host must not look like a different process table.
+ */
+export function withoutEmulator(args: string): string {
+  const words = args.split(" ");
+  const [first, path, argv0] = words;
+  if (first === undefined || path === undefined || !EMULATOR.test(first)) return args;
+  // P flag: argv[0] follows the path (the same word, or its basename when run through PATH).
+  const preserved = argv0 !== undefined && (argv0 === path || path.endsWith(`/${argv0}`));
+  return words.slice(preserved ? 2 : 1).join(" ");
 }
 
 /** Processes in state Z (exited, not yet reaped by their parent). */
