@@ -1,6 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { ENGINE_CHOICES, type EngineChoice } from "../../harness/engine/engine-choice.js";
+import { parsePlatform, platformName } from "../../harness/engine/platform.js";
 
 /**
  * One historical bug, put back into the reference image by a small Dockerfile in
@@ -25,6 +26,11 @@ export interface Regression {
    * The check runs an entry only on its engine (regression-engine.ts).
    */
   engine?: EngineChoice;
+  /**
+   * The platform whose image shows it (`linux/arm64`); unset: the host's own. Built FROM that
+   * platform's reference and checked only by a run for it (regression-platform.ts).
+   */
+  platform?: string;
 }
 
 /** An entry that could not be read: reported on its own, never in the way of the others. */
@@ -100,6 +106,18 @@ export function parseRegression(
   const engine = data.engine;
   if (engine !== undefined && !(ENGINE_CHOICES as readonly unknown[]).includes(engine))
     fail(`"engine" must be one of ${ENGINE_CHOICES.join(", ")}, got ${JSON.stringify(engine)}`);
+  let platform: string | undefined;
+  if (data.platform !== undefined) {
+    const given = typeof data.platform === "string" ? data.platform : "";
+    try {
+      const parsed = parsePlatform(given);
+      if (parsed) platform = platformName(parsed);
+    } catch {
+      // Reported below, naming the file.
+    }
+    if (!platform || platform !== given)
+      fail(`"platform" must be a platform such as linux/arm64, got ${JSON.stringify(data.platform)}`);
+  }
   return {
     name,
     dir,
@@ -108,5 +126,6 @@ export function parseRegression(
     specs,
     failingTests: list("failingTests", { mayBeEmpty: true }),
     ...(engine === undefined ? {} : { engine: engine as EngineChoice }),
+    ...(platform === undefined ? {} : { platform }),
   };
 }

@@ -4,9 +4,11 @@ import { dirname, join, resolve } from "node:path";
 import { dockerClient } from "../../harness/engine/docker-client.js";
 import { findLocalImage, type LocalImage } from "../../harness/engine/image-store.js";
 import { LABEL_CHECKOUT, LABEL_CONTENT_HASH, LABEL_IMAGE_KIND } from "../../harness/engine/labels.js";
+import { platformName } from "../../harness/engine/platform.js";
 import { contentHash } from "../../harness/image/content-hash.js";
 import { dockerBuild } from "../../harness/image/docker-build.js";
 import { removeImageTags } from "../../harness/image/prune-stale-images.js";
+import { hostArchitecture } from "../../harness/run/context/deadline-scale.js";
 import type { Regression } from "./regression-catalogue.js";
 import { staleRegressionImages } from "./stale-regression-images.js";
 
@@ -31,6 +33,10 @@ export async function ensureRegressionImage(
     dockerfile: join(regression.dir, "Dockerfile"),
     tags: [tag],
     buildArgs: { REFERENCE_IMAGE: reference.ref },
+    // FROM another architecture's reference (regression.json's "platform"): built for that platform.
+    ...(reference.platform.architecture === hostArchitecture()
+      ? {}
+      : { platform: platformName(reference.platform) }),
     labels: { [LABEL_IMAGE_KIND]: "regression", [LABEL_CONTENT_HASH]: hash, [LABEL_CHECKOUT]: checkout },
     logFile,
   });
