@@ -3,6 +3,13 @@ import { SecretRedactor } from "../diagnostics/redact-secrets.js";
 import { formatRunHeader, formatRunLine } from "./run-header.js";
 
 const AMD64 = { os: "linux", architecture: "amd64" };
+const REFERENCE = {
+  ref: "hermes-harness/reference:abc",
+  id: "sha256:1",
+  digests: [],
+  platform: AMD64,
+  source: "reference" as const,
+};
 
 describe("formatRunHeader", () => {
   const base = {
@@ -29,13 +36,7 @@ describe("formatRunHeader", () => {
   it("names the image, its id, the version, the daemon and the run id", () => {
     const text = formatRunHeader({
       ...base,
-      image: {
-        ref: "hermes-harness/reference:abc",
-        id: "sha256:1",
-        digests: [],
-        platform: AMD64,
-        source: "reference",
-      },
+      image: REFERENCE,
     });
     expect(text).toContain("run id          20261122T101010-abc123");
     expect(text).toContain("target image    hermes-harness/reference:abc (reference)");
@@ -45,6 +46,14 @@ describe("formatRunHeader", () => {
     expect(text).toContain("generation      G2 (exec shim present)");
     expect(text).toContain(
       "engine          Docker 20.10.24, rootful (API 1.41), local at unix:///var/run/docker.sock",
+    );
+    expect(text).toContain("platform        linux/amd64, native");
+  });
+
+  it("says when the image runs emulated, and by how much its deadlines stretch", () => {
+    const platform = { name: "linux/arm64", architecture: "arm64", emulated: true, deadlineScale: 4 };
+    expect(formatRunHeader({ ...base, image: REFERENCE, platform })).toContain(
+      "platform        linux/arm64, emulated on amd64 (image deadlines x4)",
     );
   });
 
@@ -87,13 +96,7 @@ describe("formatRunHeader", () => {
       ...base,
       hermesVersion: `Hermes Agent v0.0.0 (key ${secret})`,
       daemon: { ...base.daemon, address: "tcp://ci:hunter22@docker.example:2376" },
-      image: {
-        ref: "hermes-harness/reference:abc",
-        id: "sha256:1",
-        digests: [],
-        platform: AMD64,
-        source: "reference",
-      },
+      image: REFERENCE,
       redactor: SecretRedactor.fromEnvironment({ OPENAI_API_KEY: secret }),
     });
     expect(text).toContain("hermes version  Hermes Agent v0.0.0 (key <redacted:OPENAI_API_KEY>)");
