@@ -31,15 +31,12 @@ describe("platformName", () => {
 
 describe("imageMatchesPlatform", () => {
   const arm64 = { os: "linux", architecture: "arm64" };
-  it("compares the image config's architecture, and a variant only when both say one", () => {
-    expect(imageMatchesPlatform({ Architecture: "arm64", Os: "linux" }, arm64)).toBe(true);
-    expect(imageMatchesPlatform({ Architecture: "amd64", Os: "linux" }, arm64)).toBe(false);
-    expect(imageMatchesPlatform({ Architecture: "arm64", Variant: "v8" }, { ...arm64, variant: "v8" })).toBe(
-      true,
-    );
-    expect(imageMatchesPlatform({ Architecture: "arm64", Variant: "v7" }, { ...arm64, variant: "v8" })).toBe(
-      false,
-    );
-    expect(imageMatchesPlatform({ Architecture: "arm64", Os: "windows" }, arm64)).toBe(false);
+  it("compares os and architecture, and a variant only when both say one", () => {
+    expect(imageMatchesPlatform(arm64, arm64)).toBe(true);
+    expect(imageMatchesPlatform({ os: "linux", architecture: "amd64" }, arm64)).toBe(false);
+    expect(imageMatchesPlatform({ ...arm64, variant: "v8" }, { ...arm64, variant: "v8" })).toBe(true);
+    expect(imageMatchesPlatform(arm64, { ...arm64, variant: "v8" })).toBe(true);
+    expect(imageMatchesPlatform({ ...arm64, variant: "v7" }, { ...arm64, variant: "v8" })).toBe(false);
+    expect(imageMatchesPlatform({ os: "windows", architecture: "arm64" }, arm64)).toBe(false);
   });
 });

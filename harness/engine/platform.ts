@@ -50,12 +50,9 @@ export function platformName(platform: Platform): string {
   return [platform.os, platform.architecture, platform.variant].filter(Boolean).join("/");
 }
 
-/** Whether an image's config (Architecture, Variant) is a build for `platform`. */
-export function imageMatchesPlatform(
-  image: { Architecture?: string; Variant?: string; Os?: string },
-  platform: Platform,
-): boolean {
-  if ((image.Os ?? "linux") !== platform.os) return false;
-  if (normaliseArchitecture(image.Architecture ?? "") !== platform.architecture) return false;
-  return platform.variant === undefined || image.Variant === undefined || image.Variant === platform.variant;
+/** Whether an image declaring `image` (its config's platform) is a build for `wanted`. */
+export function imageMatchesPlatform(image: Platform, wanted: Platform): boolean {
+  if (image.os !== wanted.os || image.architecture !== wanted.architecture) return false;
+  // A variant counts only when both say one (arm64 images often declare none).
+  return wanted.variant === undefined || image.variant === undefined || image.variant === wanted.variant;
 }

@@ -49,10 +49,7 @@ export async function ensureBaseImage(
   // A local image of another architecture is no base for this one.
   const forPlatform = async (ref: string) => {
     const image = await findLocalImage(ref);
-    return image &&
-      imageMatchesPlatform({ Architecture: image.platform.architecture, Os: image.platform.os }, platform)
-      ? image
-      : undefined;
+    return image && imageMatchesPlatform(image.platform, platform) ? image : undefined;
   };
   const local = await forPlatform(baseImage);
   if (local) return local;

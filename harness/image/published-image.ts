@@ -1,5 +1,5 @@
 import { findLocalImage, type LocalImage, pullImage } from "../engine/image-store.js";
-import { type Platform, platformName } from "../engine/platform.js";
+import { imageMatchesPlatform, type Platform, platformName } from "../engine/platform.js";
 import { HarnessSetupError } from "../harness-setup-error.js";
 import { withDefaultTag } from "./target-selection.js";
 
@@ -17,7 +17,7 @@ export interface PublishedImage extends LocalImage {
 export async function ensurePublishedImage(tag: string, platform?: Platform): Promise<PublishedImage> {
   const ref = withDefaultTag(tag);
   const local = await findLocalImage(ref);
-  if (local && (!platform || local.platform.architecture === platform.architecture))
+  if (local && (!platform || imageMatchesPlatform(local.platform, platform)))
     return { ...local, pulled: false };
   try {
     await pullImage(ref, PULL_TIMEOUT_MS, platform);

@@ -1,5 +1,5 @@
 import type { LocalImage } from "../engine/image-store.js";
-import { platformName } from "../engine/platform.js";
+import { imageMatchesPlatform, platformName } from "../engine/platform.js";
 import { HarnessSetupError } from "../harness-setup-error.js";
 import type { BaseTarget } from "./base-image.js";
 import { ensureCheckoutImage } from "./checkout-image.js";
@@ -28,7 +28,7 @@ export async function resolveTargetImage(
 ): Promise<TargetImage> {
   const image = await resolveSelection(selection, options);
   const { platform } = options.target;
-  if (image.platform.architecture !== platform.architecture || image.platform.os !== platform.os) {
+  if (!imageMatchesPlatform(image.platform, platform)) {
     throw new HarnessSetupError(
       `${image.ref} is a ${platformName(image.platform)} image, but this run is for ${platformName(platform)} ` +
         "(HERMES_PLATFORM, else the engine's own): set HERMES_PLATFORM to the image's platform, or give a tag that has a build for this one.",
