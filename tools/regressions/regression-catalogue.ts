@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { ENGINE_CHOICES, type EngineChoice } from "../../harness/engine/engine-choice.js";
 import { parsePlatform, platformName } from "../../harness/engine/platform.js";
+import { parseUpstreamReports, type UpstreamReports } from "./upstream-reports.js";
 
 /**
  * One historical bug, put back into the reference image by a small Dockerfile in
@@ -31,6 +32,8 @@ export interface Regression {
    * platform's reference and checked only by a run for it (regression-platform.ts).
    */
   platform?: string;
+  /** The upstream bug reports it puts back, for an entry named after one (`gh-42675-...`). */
+  upstream?: UpstreamReports;
 }
 
 /** An entry that could not be read: reported on its own, never in the way of the others. */
@@ -118,6 +121,7 @@ export function parseRegression(
     if (!platform || platform !== given)
       fail(`"platform" must be a platform such as linux/arm64, got ${JSON.stringify(data.platform)}`);
   }
+  const upstream = parseUpstreamReports(data.upstream, name, fail);
   return {
     name,
     dir,
@@ -127,5 +131,6 @@ export function parseRegression(
     failingTests: list("failingTests", { mayBeEmpty: true }),
     ...(engine === undefined ? {} : { engine: engine as EngineChoice }),
     ...(platform === undefined ? {} : { platform }),
+    ...(upstream === undefined ? {} : { upstream }),
   };
 }

@@ -36,14 +36,16 @@ describe("catalogueListing", () => {
       [
         { ...regression, name: "a-rather-long-regression-name-of-40-chars" },
         { ...regression, name: "short", engine: "podman-rootless" },
+        { ...regression, name: "gh-42675-x", upstream: { issues: [42675, 33597] } },
       ],
       [{ name: "broken", message: "broken/regression.json: not valid JSON" }],
     );
     expect(text.split("\n")).toEqual([
-      "2 regressions (npm run repro -- NAME):",
+      "3 regressions (npm run repro -- NAME, or an upstream issue number listed beside it):",
       "",
-      "  a-rather-long-regression-name-of-40-chars  C3.5  exit code lost [no failingTests yet]",
-      "  short                                      C3.5  exit code lost [podman-rootless only] [no failingTests yet]",
+      "  a-rather-long-regression-name-of-40-chars  C3.5  -              exit code lost [no failingTests yet]",
+      "  short                                      C3.5  -              exit code lost [podman-rootless only] [no failingTests yet]",
+      "  gh-42675-x                                 C3.5  #42675 #33597  exit code lost [no failingTests yet]",
       "",
       "1 entry cannot be read:",
       "  broken: broken/regression.json: not valid JSON",

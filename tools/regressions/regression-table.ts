@@ -27,6 +27,7 @@ export function catalogueListing(
     regressions.map((r) => [
       `  ${r.name}`,
       r.clause,
+      r.upstream ? r.upstream.issues.map((n) => `#${n}`).join(" ") : "-",
       [
         r.summary,
         r.engine ? `[${r.engine} only]` : "",
@@ -36,7 +37,11 @@ export function catalogueListing(
         .join(" "),
     ]),
   );
-  const lines = [`${regressions.length} regressions (npm run repro -- NAME):`, "", ...table.split("\n")];
+  const lines = [
+    `${regressions.length} regressions (npm run repro -- NAME, or an upstream issue number listed beside it):`,
+    "",
+    ...table.split("\n"),
+  ];
   if (problems.length > 0) {
     lines.push("", `${problems.length} entr${problems.length === 1 ? "y" : "ies"} cannot be read:`);
     lines.push(...problems.map((p) => `  ${p.name}: ${p.message}`));

@@ -1,7 +1,7 @@
 // npm run test:regressions   every regression image must be caught by exactly the tests it lists,
 //                            and the same spec files must pass on the reference image; only the
 //                            entries of this run's engine (HERMES_ENGINE, default docker).
-// npm run repro -- NAME      build one regression image and run the specs that should catch it;
+// npm run repro -- NAME      (or an upstream issue number it puts back: 42675) build one regression image and run the specs that should catch it;
 //                            for a new entry (no failingTests yet) print the titles that fail. An
 //                            entry bound to an engine runs on it.
 // npm run repro              list the catalogue.
@@ -32,6 +32,7 @@ import {
 } from "../../harness/lifecycle/setup/run-setup.js";
 import { loadEarlierReferencePass, type ReferenceRun, testedEngine } from "./earlier-reference-pass.js";
 import { failingTestsSnippet } from "./failing-tests-snippet.js";
+import { findRegression } from "./find-regression.js";
 import { inParallel, MACHINE_WORKERS, regressionJobs } from "./in-parallel.js";
 import { longestFirst } from "./longest-first.js";
 import { type CatalogueProblem, loadCatalogue, type Regression } from "./regression-catalogue.js";
@@ -123,11 +124,14 @@ async function main(): Promise<number> {
       console.error(`[regressions] ${problem.message}`);
       return 2;
     }
-    chosen = regressions.find((r) => r.name === name);
-    if (!chosen) {
-      console.error(`no regression named "${name}"; known: ${regressions.map((r) => r.name).join(", ")}`);
+    const found = findRegression(regressions, name);
+    if (typeof found === "string") {
+      console.error(`[regressions] ${found}`);
       return 2;
     }
+    chosen = found;
+    if (chosen.name !== name)
+      log(`${name}: upstream #${name.replace(/^\D+/, "")} is put back by ${chosen.name}`);
     // Set before the run begins: beginRun turns HERMES_ENGINE into DOCKER_HOST.
     const bound = reproEngine(chosen, parseEngineChoice(process.env.HERMES_ENGINE));
     if (bound) {
