@@ -10,7 +10,12 @@ export {
   SCANDIR,
   VENV_PYTHON,
 } from "./image-facts.js";
-export { onlyInGeneration, onlySinceVersion, onlyWhereEngine } from "./run/context/applicability.js";
+export {
+  onlyInGeneration,
+  onlySinceVersion,
+  onlyWhereEngine,
+  onlyWhereImageHas,
+} from "./run/context/applicability.js";
 export { imageDeadline } from "./run/context/deadline-scale.js";
 export { runContext } from "./run/context/run-context.js";
 export {

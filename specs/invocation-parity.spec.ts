@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
+  dockerClient,
   HERMES_GID,
   HERMES_UID,
   type HermesContainer,
   imageDeadline,
+  onlyWhereImageHas,
   type ProcessRow,
   type RunOnceResult,
+  runContext,
   runOnce,
   startHermes,
   TIMEOUTS,
@@ -272,7 +275,17 @@ describe.concurrent("C3 invocation routing, one docker run each", () => {
     ).not.toEqual([]);
   });
 
-  it("C3.9: with --init (s6 not PID 1) a warning says s6 is skipped and the command still runs", async () => {
+  it("C3.9: with --init (s6 not PID 1) a warning says s6 is skipped and the command still runs", async (context) => {
+    // Images whose ENTRYPOINT is s6-overlay's /init itself (G1, early G2) have no dispatcher, and
+    // their /init refuses to run as anything but PID 1 (contract C3.9's note).
+    const { Config } = await dockerClient().getImage(runContext().image).inspect();
+    const entrypoint = Config.Entrypoint ?? [];
+    onlyWhereImageHas(
+      context,
+      entrypoint.length > 0 && entrypoint[0] !== "/init",
+      "C3.9",
+      `an entrypoint dispatcher in front of /init (ENTRYPOINT ${JSON.stringify(entrypoint)})`,
+    );
     const r = await runOnce({
       init: true,
       command: [

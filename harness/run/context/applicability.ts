@@ -64,3 +64,14 @@ export function onlyWhereEngine(
   context.task.meta.notApplicable = note;
   context.skip(note);
 }
+
+/**
+ * For a clause that applies only to images with a given part (say, an entrypoint dispatcher that
+ * only later images ship): on another image it is not applicable, and says what the image lacks.
+ */
+export function onlyWhereImageHas(context: TestContext, has: boolean, clause: string, part: string): void {
+  if (has) return;
+  const note = `${clause} applies only where the image has ${part}; this one does not`;
+  context.task.meta.notApplicable = note;
+  context.skip(note);
+}
