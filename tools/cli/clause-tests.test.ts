@@ -61,9 +61,11 @@ describe("clause tests", () => {
     const promises = contractPromises(
       "- **C5.3** It answers HTTP: `GET /api/status`\n  returns 200. With JSON.\n- **C10.1** *(new)* Later.\n- **C2.7** Stops.\n\n  Not part of it.\n",
     );
-    expect(formatClauseList(tests, promises)).toEqual([
+    const guards = new Map([["C2.7", ["#42675 #33597 (gh-42675-x)", "#34339 (gh-34339-y)"]]]);
+    expect(formatClauseList(tests, promises, guards)).toEqual([
       "C2.7  Stops.",
       "    routing.spec.ts: C2.7: docker stop ends it",
+      "    upstream bugs it would catch again: #42675 #33597 (gh-42675-x); #34339 (gh-34339-y)",
       "C3.2",
       "    routing.spec.ts: C3.2: %s runs",
       "C5.2",

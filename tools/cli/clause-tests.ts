@@ -44,18 +44,24 @@ export const filesFor = (requested: readonly string[], tests: readonly ClauseTes
   ),
 ];
 
-/** `--list`: each clause (by number), its one-line promise, then its tests. */
+/**
+ * `--list`: each clause (by number), its one-line promise, its tests, then the upstream bug reports
+ * the regression catalogue ties to it (`guards`: clause → `#42675 #33597 (entry)` lines).
+ */
 export function formatClauseList(
   tests: readonly ClauseTest[],
   promises: ReadonlyMap<string, string>,
+  guards: ReadonlyMap<string, readonly string[]> = new Map(),
 ): string[] {
   const ids = [...new Set([...promises.keys(), ...tests.flatMap((t) => t.clauses)])].sort(byClauseNumber);
   return ids.flatMap((id) => {
     const own = tests.filter((t) => t.clauses.includes(id));
     const lines = own.map((t) => `    ${t.file}: ${t.title}`);
+    const bugs = guards.get(id) ?? [];
     return [
       `${id}  ${promises.get(id) ?? ""}`.trimEnd(),
       ...(lines.length > 0 ? lines : ["    (no test names it)"]),
+      ...(bugs.length > 0 ? [`    upstream bugs it would catch again: ${bugs.join("; ")}`] : []),
     ];
   });
 }

@@ -6,6 +6,8 @@ import { HarnessSetupError } from "../../harness/harness-setup-error.js";
 import { failedToLoad, loadJsonReport } from "../../harness/lifecycle/reports/vitest-report.js";
 import { applyEngineChoice, repoRoot as packageRoot } from "../../harness/lifecycle/setup/run-setup.js";
 import { vitestEntry } from "../../harness/lifecycle/setup/vitest-entry.js";
+import { loadCatalogue } from "../regressions/regression-catalogue.js";
+import { upstreamGuards } from "../regressions/upstream-guards.js";
 import {
   clauseTests,
   contractPromises,
@@ -42,7 +44,10 @@ export async function runCli(argv: string[], cwd = process.cwd()): Promise<numbe
   );
   if (options.list) {
     const promises = contractPromises(readFileSync(join(packageRoot, "docs/contract.md"), "utf8"));
-    process.stdout.write(`${formatClauseList(tests, promises).join("\n")}\n`);
+    // The catalogue ships its regression.json files only: enough to name the upstream bugs.
+    const catalogue = join(packageRoot, "fixtures", "regressions");
+    const { regressions } = existsSync(catalogue) ? await loadCatalogue(catalogue) : { regressions: [] };
+    process.stdout.write(`${formatClauseList(tests, promises, upstreamGuards(regressions)).join("\n")}\n`);
     return 0;
   }
   try {
