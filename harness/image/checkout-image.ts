@@ -8,12 +8,34 @@ import { dockerBuild } from "./docker-build.js";
 export const CHECKOUT_TAG = "hermes-harness/checkout:latest";
 
 /** HERMES_BUILD_CONTEXT: build a Hermes checkout's own Dockerfile (Docker's layer cache keeps reruns cheap). */
-export async function ensureCheckoutImage(
+export function ensureCheckoutImage(
   contextDir: string,
   logDir: string,
   log: (line: string) => void,
   platform?: string,
 ): Promise<LocalImage> {
+  return buildCheckoutImage({
+    contextDir,
+    tag: CHECKOUT_TAG,
+    labels: { [LABEL_IMAGE_KIND]: "checkout" },
+    logFile: join(logDir, "checkout-image-build.log"),
+    log,
+    ...(platform ? { platform } : {}),
+  });
+}
+
+export interface CheckoutBuild {
+  contextDir: string;
+  tag: string;
+  labels: Record<string, string>;
+  logFile: string;
+  log: (line: string) => void;
+  platform?: string;
+}
+
+/** A checkout's `Dockerfile`, its folder as the context: `--build`'s path, also for each commit a bisect builds. */
+export async function buildCheckoutImage(request: CheckoutBuild): Promise<LocalImage> {
+  const { contextDir, tag, logFile } = request;
   const dir = resolve(contextDir);
   const dockerfile = join(dir, "Dockerfile");
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -24,17 +46,16 @@ export async function ensureCheckoutImage(
       `HERMES_BUILD_CONTEXT=${contextDir}: there is no Dockerfile at ${dockerfile}`,
     );
   }
-  const logFile = join(logDir, "checkout-image-build.log");
-  log(`building ${dockerfile} as ${CHECKOUT_TAG} (log: ${logFile})`);
+  request.log(`building ${dockerfile} as ${tag} (log: ${logFile})`);
   await dockerBuild({
     contextDir: dir,
     dockerfile,
-    tags: [CHECKOUT_TAG],
-    labels: { [LABEL_IMAGE_KIND]: "checkout" },
-    ...(platform ? { platform } : {}),
+    tags: [tag],
+    labels: request.labels,
+    ...(request.platform ? { platform: request.platform } : {}),
     logFile,
   });
-  const image = await findLocalImage(CHECKOUT_TAG);
-  if (!image) throw new HarnessSetupError(`docker build reported success but ${CHECKOUT_TAG} is not listed`);
+  const image = await findLocalImage(tag);
+  if (!image) throw new HarnessSetupError(`docker build reported success but ${tag} is not listed`);
   return image;
 }
