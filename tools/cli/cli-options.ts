@@ -21,6 +21,7 @@ export interface CliOptions {
 }
 
 export const USAGE = `Usage: hermes-image-harness [options]
+       hermes-image-harness bisect --help   (find the image or commit that broke a promise)
 
 Checks a Hermes Agent image against its runtime contract (clauses C1..C9), as the runtime user.
 With neither --image nor --build it tests the reference image, built from the package's sources.

@@ -1,23 +1,18 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { delimiter, join, resolve } from "node:path";
 import { execa } from "execa";
 import { checkDaemon } from "../../harness/engine/daemon-check.js";
 import { HarnessSetupError } from "../../harness/harness-setup-error.js";
 import { failedToLoad, loadJsonReport } from "../../harness/lifecycle/reports/vitest-report.js";
 import { applyEngineChoice, repoRoot as packageRoot } from "../../harness/lifecycle/setup/run-setup.js";
-import { vitestEntry } from "../../harness/lifecycle/setup/vitest-entry.js";
+import { bisectCommand } from "../bisect/run-bisect.js";
 import { loadCatalogue } from "../regressions/regression-catalogue.js";
 import { upstreamGuards } from "../regressions/upstream-guards.js";
-import {
-  clauseTests,
-  contractPromises,
-  filesFor,
-  formatClauseList,
-  testNamePattern,
-  uncovered,
-} from "./clause-tests.js";
+import { contractPromises, filesFor, formatClauseList, testNamePattern, uncovered } from "./clause-tests.js";
 import { clauseVerdicts, verdictTable } from "./clause-verdicts.js";
 import { type CliOptions, parseCliOptions, USAGE } from "./cli-options.js";
+import { imageRunArgs } from "./image-run-args.js";
+import { packageClauseTests } from "./package-clause-tests.js";
 
 // `hermes-image-harness`: the package's specs, run by vitest against the image the options name.
 // Everything it writes goes under the caller's directory; the package itself is only read.
@@ -26,6 +21,7 @@ export const DEFAULT_CLI_ARTIFACTS = "hermes-harness-artifacts";
 const say = (line: string) => console.log(`hermes-image-harness: ${line}`);
 
 export async function runCli(argv: string[], cwd = process.cwd()): Promise<number> {
+  if (argv[0] === "bisect") return bisectCommand(argv.slice(1), cwd);
   let options: CliOptions;
   try {
     options = parseCliOptions(argv);
@@ -36,12 +32,8 @@ export async function runCli(argv: string[], cwd = process.cwd()): Promise<numbe
     console.log(USAGE);
     return 0;
   }
-  const specsDir = join(packageRoot, "specs");
-  const tests = clauseTests(
-    readdirSync(specsDir)
-      .filter((name) => name.endsWith(".spec.ts"))
-      .map((name) => ({ file: `specs/${name}`, source: readFileSync(join(specsDir, name), "utf8") })),
-  );
+  const tests = packageClauseTests();
+
   if (options.list) {
     const promises = contractPromises(readFileSync(join(packageRoot, "docs/contract.md"), "utf8"));
     // The catalogue ships its regression.json files only: enough to name the upstream bugs.
@@ -65,23 +57,7 @@ export async function runCli(argv: string[], cwd = process.cwd()): Promise<numbe
     });
     const artifactsDir = env.HERMES_HARNESS_ARTIFACTS as string;
     const resultsFile = join(artifactsDir, "results.json");
-    const args = [
-      vitestEntry(),
-      "run",
-      "--root",
-      packageRoot,
-      "--config",
-      join(packageRoot, "vitest.config.ts"),
-    ];
-    args.push(
-      "--project",
-      "image",
-      "--reporter",
-      "default",
-      "--reporter",
-      "json",
-      `--outputFile.json=${resultsFile}`,
-    );
+    const args = imageRunArgs(resultsFile);
     if (options.junit) args.push("--reporter", "junit", `--outputFile.junit=${resolve(cwd, options.junit)}`);
     if (options.clauses.length > 0)
       args.push(`--testNamePattern=${testNamePattern(options.clauses)}`, ...filesFor(options.clauses, tests));
