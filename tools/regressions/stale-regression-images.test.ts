@@ -50,9 +50,14 @@ describe("staleRegressionImages", () => {
     expect(staleRegressionImages([image("tagged", tags, MINE)], scope({ catalogue: new Set() }))).toEqual([]);
   });
 
-  it("removes this checkout's dangling regression builds", () => {
-    expect(staleRegressionImages([image("dangling", ["<none>:<none>"], MINE)], scope())).toEqual([
+  it("removes this checkout's dangling regression builds only in the closing prune, never another's", () => {
+    // While the check builds, an untagged image may be another job's build awaiting its tag.
+    const dangling = [image("dangling", ["<none>:<none>"], MINE)];
+    expect(staleRegressionImages(dangling, scope())).toEqual([]);
+    expect(staleRegressionImages(dangling, scope({ catalogue: new Set(["exit-code-lost"]) }))).toEqual([
       "dangling",
     ]);
+    const theirs = [image("theirs", [], "checkout-b", 10 * 3600)];
+    expect(staleRegressionImages(theirs, scope({ catalogue: new Set() }))).toEqual([]);
   });
 });

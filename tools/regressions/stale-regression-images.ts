@@ -43,7 +43,10 @@ export function staleRegressionImages(
       const names = tags.map((tag) => TAG.exec(tag)?.[1]);
       // A tag outside the regression scheme was put there by someone else: not ours to remove.
       if (names.some((name) => name === undefined)) return false;
-      const inScope = names.length === 0 || names.some((name) => name !== undefined && scope.names.has(name));
+      // Untagged: possibly another job's build between its commit and its tag (the check builds
+      // several at once). Only the closing prune, after every build, takes this checkout's.
+      if (names.length === 0) return image.checkout === scope.checkout && scope.catalogue !== undefined;
+      const inScope = names.some((name) => name !== undefined && scope.names.has(name));
       const orphan =
         scope.catalogue !== undefined &&
         names.every((name) => name !== undefined && !scope.catalogue?.has(name));
