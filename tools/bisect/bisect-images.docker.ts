@@ -28,7 +28,18 @@ const tagOf = (index: number) => `${prefix}-${String(index).padStart(2, "0")}`;
 const refOf = (index: number) => `${REPO}:${tagOf(index)}`;
 const regressionTag = `${REPO}:${prefix}-regression`;
 
+/** Every tag in this test's own repository: a run killed before its afterAll leaves some behind. */
+async function removeTestTags(): Promise<void> {
+  const images = await dockerClient().listImages({ filters: JSON.stringify({ reference: [REPO] }) });
+  for (const tag of images.flatMap((image) => image.RepoTags ?? []).filter((t) => t.startsWith(`${REPO}:`)))
+    await dockerClient()
+      .getImage(tag)
+      .remove()
+      .catch(() => undefined);
+}
+
 beforeAll(async () => {
+  await removeTestTags();
   const run = await beginRun();
   const reference = await ensureReference(run, log, "g2");
   const base = await ensureBaseImage(
@@ -55,11 +66,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Untagging leaves the reference and the base; the regression image goes with its last tag.
-  for (const ref of [...Array.from({ length: COUNT }, (_, i) => refOf(i)), regressionTag])
-    await dockerClient()
-      .getImage(ref)
-      .remove()
-      .catch(() => undefined);
+  await removeTestTags();
 });
 
 it("names the first bad tag in at most ceil(log2 n) + 2 test runs, skipping one that cannot start", async () => {
